@@ -1,0 +1,22 @@
+package org.distill4j.api;
+
+import org.distill4j.api.network.Network;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An aligned student and how well each block was fitted.
+ *
+ * @param network   the aligned network, with the same architecture as the compressed student
+ * @param residuals for each aligned vertex, the mean squared residual after alignment
+ * @param details   method-specific facts for provenance (samples, condition numbers, seconds)
+ */
+public record Alignment(Network network, Map<String, Double> residuals, Map<String, Object> details) {
+
+    public Alignment {
+        Objects.requireNonNull(network, "network");
+        residuals = Map.copyOf(residuals);
+        details = Map.copyOf(details);
+    }
+}

@@ -1,0 +1,30 @@
+package org.distill4j.api;
+
+import org.distill4j.api.network.Network;
+import org.distill4j.api.network.NetworkStatistics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A compressed network and what the compression did.
+ *
+ * @param network      the compressed network
+ * @param keptChannels for each vertex whose output channels were removed, the indices (into the original vertex's
+ *                     channels) that the compressed vertex keeps, in order
+ * @param before       size and cost of the original
+ * @param after        size and cost of the compressed network
+ * @param details      method-specific facts for provenance (ranks, thresholds, sparsity per layer)
+ */
+public record Compression(Network network, Map<String, List<Integer>> keptChannels, NetworkStatistics before,
+        NetworkStatistics after, Map<String, Object> details) {
+
+    public Compression {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(after, "after");
+        keptChannels = Map.copyOf(keptChannels);
+        details = Map.copyOf(details);
+    }
+}

@@ -1,0 +1,30 @@
+package org.distill4j.api;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+
+import java.util.Set;
+
+/**
+ * A training objective for the student, written as a SameDiff graph over named activations ("taps") of the student
+ * and, when it distils, of the teacher.
+ *
+ * <p>The kernel forwards the student (training mode) and the teacher (inference mode) on the same batch, feeds
+ * the tapped activations into the placeholders of {@link LossGraph}, asks SameDiff for the loss gradient with respect
+ * to every student tap, and back-propagates those gradients through the student. A descriptor may list several
+ * distillers; their losses are summed, so a method that adds a term to the task loss (attention transfer, hints)
+ * defines only its own term and is combined with {@code cross-entropy} or {@code hinton-kd}.
+ *
+ * <p>Tap names are vertex names of the network spec ({@code stage2.block1.relu1}); the network output is
+ * {@link org.distill4j.api.network.NetworkSpec#LOGITS}. Losses reduce by the mean over the batch.
+ */
+public interface Distiller {
+
+    /** Student vertices the loss reads. */
+    Set<String> studentTaps();
+
+    /** Teacher vertices the loss reads; empty when the objective needs no teacher. */
+    Set<String> teacherTaps();
+
+    /** Adds this objective to the graph and returns its scalar loss. */
+    SDVariable defineLoss(LossGraph graph);
+}

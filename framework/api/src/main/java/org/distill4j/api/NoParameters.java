@@ -1,0 +1,5 @@
+package org.distill4j.api;
+
+/** The parameter record of a component that takes no parameters. */
+public record NoParameters() {
+}
