@@ -30,4 +30,10 @@ public @interface Parameter {
 
     /** The default, written as in YAML ({@code 4}, {@code 0.9}, {@code [1200, 1200]}, {@code paper}). */
     String defaultValue() default REQUIRED;
+
+    /**
+     * Whether this string parameter is a file-system path: {@code ${ENV}} references in it are expanded and a
+     * relative path resolves against the directory of the descriptor that gives it.
+     */
+    boolean path() default false;
 }

@@ -21,6 +21,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = NodeSpec.Dropout.class, name = "dropout"),
         @JsonSubTypes.Type(value = NodeSpec.Add.class, name = "add"),
         @JsonSubTypes.Type(value = NodeSpec.L2Normalize.class, name = "l2-normalize"),
+        @JsonSubTypes.Type(value = NodeSpec.Identity.class, name = "identity"),
 })
 public sealed interface NodeSpec {
 
@@ -134,6 +135,16 @@ public sealed interface NodeSpec {
 
     /** Scales each sample's vector to unit L2 norm (embedding heads). */
     record L2Normalize(String name, String input) implements NodeSpec {
+        public List<String> inputs() {
+            return List.of(input);
+        }
+    }
+
+    /**
+     * Passes its input through unchanged. Gives a stable name to a position whose underlying vertex name depends on
+     * depth, such as {@code stage2.output}, so descriptors can tap it on any depth.
+     */
+    record Identity(String name, String input) implements NodeSpec {
         public List<String> inputs() {
             return List.of(input);
         }
