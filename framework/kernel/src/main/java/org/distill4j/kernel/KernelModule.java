@@ -1,0 +1,21 @@
+package org.distill4j.kernel;
+
+import com.google.inject.AbstractModule;
+import org.distill4j.kernel.plugin.ComponentRegistry;
+
+import java.util.Objects;
+
+/** The kernel's bindings. Bindings only: plugin discovery happens before, in {@link Kernel}. */
+public final class KernelModule extends AbstractModule {
+
+    private final ComponentRegistry registry;
+
+    public KernelModule(ComponentRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    @Override
+    protected void configure() {
+        bind(ComponentRegistry.class).toInstance(registry);
+    }
+}
