@@ -1,0 +1,23 @@
+package org.distill4j.kernel.builtin;
+
+import jakarta.inject.Inject;
+import org.distill4j.api.LearningRateSchedule;
+
+import java.util.Objects;
+
+/** Cosine annealing from the base rate towards {@code minimum-factor} over the stage, per epoch. */
+public final class CosineSchedule implements LearningRateSchedule {
+
+    private final CosineParams params;
+
+    @Inject
+    public CosineSchedule(CosineParams params) {
+        this.params = Objects.requireNonNull(params, "params");
+    }
+
+    @Override
+    public double factor(int epoch, int epochs) {
+        double minimum = params.minimumFactor();
+        return minimum + (1 - minimum) * 0.5 * (1 + Math.cos(Math.PI * epoch / epochs));
+    }
+}

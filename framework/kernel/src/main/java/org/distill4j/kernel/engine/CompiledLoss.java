@@ -1,0 +1,271 @@
+package org.distill4j.kernel.engine;
+
+import org.distill4j.api.LossGraph;
+import org.distill4j.api.network.TensorShape;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The sum of a run's objectives as one SameDiff graph over placeholders for the student taps, the teacher taps and
+ * the labels. The gradient function is created once; each batch is one {@code calculateGradientsAndOutputs} call
+ * that returns the loss, the reported terms and the gradient for every student tap.
+ */
+public final class CompiledLoss {
+
+    private static final String LOSS = "distill4j_loss";
+    private static final String LABELS = "distill4j_labels";
+
+    private final SameDiff sameDiff;
+    private final Map<String, String> studentPlaceholders;
+    private final Map<String, String> teacherPlaceholders;
+    private final Map<String, TensorShape> studentShapes;
+    private final Map<String, String> termVariables;
+
+    private CompiledLoss(SameDiff sameDiff, Map<String, String> studentPlaceholders,
+            Map<String, String> teacherPlaceholders, Map<String, TensorShape> studentShapes,
+            Map<String, String> termVariables) {
+        this.sameDiff = sameDiff;
+        this.studentPlaceholders = Map.copyOf(studentPlaceholders);
+        this.teacherPlaceholders = Map.copyOf(teacherPlaceholders);
+        this.studentShapes = Map.copyOf(studentShapes);
+        this.termVariables = termVariables;
+    }
+
+    /**
+     * Builds the loss graph.
+     *
+     * @param objectives    the distillers and their weights
+     * @param studentShapes per-sample shape of every student vertex (at least every tap an objective declares)
+     * @param teacherShapes per-sample shape of every teacher vertex (empty without teacher)
+     * @param classes       number of classes (width of the one-hot labels)
+     */
+    public static CompiledLoss compile(List<Objective> objectives, Map<String, TensorShape> studentShapes,
+            Map<String, TensorShape> teacherShapes, int classes) {
+        return compile(objectives, studentShapes, teacherShapes, classes, DataType.FLOAT);
+    }
+
+    /**
+     * Builds the loss graph in the given precision: float for training, double for finite-difference gradient
+     * checks (whose error float32 rounding would otherwise dominate).
+     */
+    public static CompiledLoss compile(List<Objective> objectives, Map<String, TensorShape> studentShapes,
+            Map<String, TensorShape> teacherShapes, int classes, DataType dataType) {
+        if (objectives.isEmpty()) {
+            throw new IllegalArgumentException("a run needs at least one objective (distiller)");
+        }
+        SameDiff sameDiff = SameDiff.create();
+        Definition definition = new Definition(sameDiff, studentShapes, teacherShapes, classes, dataType);
+        SDVariable total = null;
+        for (Objective objective : objectives) {
+            definition.prefix = objectives.size() > 1 ? objective.name() + "." : "";
+            for (String tap : objective.distiller().studentTaps()) {
+                definition.declareStudent(tap, objective.name());
+            }
+            for (String tap : objective.distiller().teacherTaps()) {
+                definition.declareTeacher(tap, objective.name());
+            }
+            SDVariable loss = objective.distiller().defineLoss(definition);
+            if (loss == null) {
+                throw new IllegalStateException("distiller " + objective.name() + " defined no loss");
+            }
+            SDVariable weighted = objective.weight() == 1.0 ? loss : loss.mul(objective.weight());
+            if (objectives.size() > 1) {
+                definition.terms.put(objective.name(), loss.name());
+            }
+            total = total == null ? weighted : total.add(weighted);
+        }
+        total = sameDiff.identity(LOSS, total);
+        sameDiff.setLossVariables(LOSS);
+        sameDiff.createGradFunction(definition.studentPlaceholders.values().toArray(new String[0]));
+        Map<String, TensorShape> tapShapes = new LinkedHashMap<>();
+        for (String tap : definition.studentPlaceholders.keySet()) {
+            tapShapes.put(tap, studentShapes.get(tap));
+        }
+        return new CompiledLoss(sameDiff, definition.studentPlaceholders, definition.teacherPlaceholders, tapShapes,
+                new LinkedHashMap<>(definition.terms));
+    }
+
+    /** Student vertices the loss reads, in declaration order. */
+    public Set<String> studentTaps() {
+        return studentPlaceholders.keySet();
+    }
+
+    /** Teacher vertices the loss reads. */
+    public Set<String> teacherTaps() {
+        return teacherPlaceholders.keySet();
+    }
+
+    public boolean needsTeacher() {
+        return !teacherPlaceholders.isEmpty();
+    }
+
+    /**
+     * The loss and its gradients for one batch.
+     *
+     * @param student activations of every student tap, batch first
+     * @param teacher activations of every teacher tap (may be empty if the loss needs no teacher)
+     * @param labels  class index per sample
+     */
+    public LossValue evaluate(Map<String, INDArray> student, Map<String, INDArray> teacher, int[] labels) {
+        Map<String, INDArray> feed = new LinkedHashMap<>();
+        for (Map.Entry<String, String> tap : studentPlaceholders.entrySet()) {
+            feed.put(tap.getValue(), require(student, tap.getKey(), "student"));
+        }
+        for (Map.Entry<String, String> tap : teacherPlaceholders.entrySet()) {
+            feed.put(tap.getValue(), require(teacher, tap.getKey(), "teacher"));
+        }
+        SDVariable labelPlaceholder = sameDiff.getVariable(LABELS);
+        feed.put(LABELS, oneHot(labels, labelPlaceholder.getShape()[1]).castTo(labelPlaceholder.dataType()));
+        List<String> outputs = new ArrayList<>();
+        outputs.add(LOSS);
+        outputs.addAll(new LinkedHashSet<>(termVariables.values()));
+        OutAndGrad result = sameDiff.calculateGradientsAndOutputs(feed, outputs, studentPlaceholders.values());
+        Map<String, Double> terms = new LinkedHashMap<>();
+        for (Map.Entry<String, String> term : termVariables.entrySet()) {
+            terms.put(term.getKey(), result.getOutputs().get(term.getValue()).getDouble(0));
+        }
+        Map<String, INDArray> gradients = new LinkedHashMap<>();
+        for (Map.Entry<String, String> tap : studentPlaceholders.entrySet()) {
+            INDArray gradient = result.getGradients().get(tap.getValue());
+            gradients.put(tap.getKey(), gradient != null ? gradient : Nd4j.zerosLike(student.get(tap.getKey())));
+        }
+        return new LossValue(result.getOutputs().get(LOSS).getDouble(0), terms, gradients);
+    }
+
+    /** Shapes of the student taps, in declaration order. */
+    public Map<String, TensorShape> studentShapes() {
+        return studentShapes;
+    }
+
+    static INDArray oneHot(int[] labels, long classes) {
+        float[] values = new float[Math.multiplyExact(labels.length, (int) classes)];
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("label " + labels[i] + " of sample " + i + " is outside [0, " + classes + ")");
+            }
+            values[i * (int) classes + labels[i]] = 1f;
+        }
+        return Nd4j.create(values, new long[] {labels.length, classes}, DataType.FLOAT);
+    }
+
+    private static INDArray require(Map<String, INDArray> activations, String tap, String network) {
+        INDArray array = activations.get(tap);
+        if (array == null) {
+            throw new IllegalArgumentException("no " + network + " activation for tap '" + tap + "'; got " + activations.keySet());
+        }
+        return array;
+    }
+
+    /** The {@link LossGraph} distillers see while the graph is defined. */
+    private static final class Definition implements LossGraph {
+
+        private final SameDiff sameDiff;
+        private final Map<String, TensorShape> studentShapes;
+        private final Map<String, TensorShape> teacherShapes;
+        private final int classes;
+        private final SDVariable labels;
+        private final Map<String, String> studentPlaceholders = new LinkedHashMap<>();
+        private final Map<String, String> teacherPlaceholders = new LinkedHashMap<>();
+        private final Map<String, String> terms = new LinkedHashMap<>();
+        private String prefix = "";
+
+        private final DataType dataType;
+
+        Definition(SameDiff sameDiff, Map<String, TensorShape> studentShapes, Map<String, TensorShape> teacherShapes,
+                int classes, DataType dataType) {
+            this.dataType = dataType;
+            this.sameDiff = sameDiff;
+            this.studentShapes = studentShapes;
+            this.teacherShapes = teacherShapes;
+            this.classes = classes;
+            this.labels = sameDiff.placeHolder(LABELS, dataType, -1, classes);
+        }
+
+        void declareStudent(String tap, String objective) {
+            declare(tap, objective, studentShapes, studentPlaceholders, "student");
+        }
+
+        void declareTeacher(String tap, String objective) {
+            declare(tap, objective, teacherShapes, teacherPlaceholders, "teacher");
+        }
+
+        private void declare(String tap, String objective, Map<String, TensorShape> shapes,
+                Map<String, String> placeholders, String network) {
+            if (placeholders.containsKey(tap)) {
+                return;
+            }
+            TensorShape shape = shapes.get(tap);
+            if (shape == null) {
+                throw new IllegalArgumentException(objective + " taps " + network + " vertex '" + tap
+                        + "', which the " + network + " does not have; vertices: " + shapes.keySet());
+            }
+            String name = network + "_" + placeholders.size();
+            sameDiff.placeHolder(name, dataType, shape.batchShape());
+            placeholders.put(tap, name);
+        }
+
+        @Override
+        public SameDiff sameDiff() {
+            return sameDiff;
+        }
+
+        @Override
+        public SDVariable student(String tap) {
+            return sameDiff.getVariable(lookup(studentPlaceholders, tap, "student"));
+        }
+
+        @Override
+        public SDVariable teacher(String tap) {
+            return sameDiff.getVariable(lookup(teacherPlaceholders, tap, "teacher"));
+        }
+
+        @Override
+        public SDVariable labels() {
+            return labels;
+        }
+
+        @Override
+        public long[] studentShape(String tap) {
+            lookup(studentPlaceholders, tap, "student");
+            return studentShapes.get(tap).batchShape();
+        }
+
+        @Override
+        public long[] teacherShape(String tap) {
+            lookup(teacherPlaceholders, tap, "teacher");
+            return teacherShapes.get(tap).batchShape();
+        }
+
+        @Override
+        public int classes() {
+            return classes;
+        }
+
+        @Override
+        public void reportTerm(String name, SDVariable scalar) {
+            Objects.requireNonNull(scalar, "scalar");
+            terms.put(prefix + name, scalar.name());
+        }
+
+        private static String lookup(Map<String, String> placeholders, String tap, String network) {
+            String name = placeholders.get(tap);
+            if (name == null) {
+                throw new IllegalArgumentException(network + " tap '" + tap + "' was not declared by the distiller; declared: "
+                        + placeholders.keySet());
+            }
+            return name;
+        }
+    }
+}
