@@ -1,0 +1,187 @@
+package org.distill4j.kernel.engine;
+
+import org.distill4j.api.data.Dataset;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Trains a student on a dataset with a compiled loss, optionally against a teacher in inference mode.
+ *
+ * <p>Each epoch shuffles the training split with a seeded permutation, augments each batch once (teacher and
+ * student see the same images), forwards the teacher, takes one external-errors step on the student, then
+ * evaluates top-1 on the validation split (and the test split when asked). The kept network is the last epoch's or
+ * the best on validation; the test split never selects anything.
+ */
+public final class Trainer {
+
+    private final ProgressListener progress;
+
+    public Trainer(ProgressListener progress) {
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /**
+     * @param student the network to train; its outputs must include every student tap of the loss
+     * @param teacher the teacher, required when the loss reads teacher taps
+     * @param hook    edits gradients and parameters around each update (masks); {@link TrainableGraph.UpdateHook#NONE}
+     * @param seed    seeds shuffling, augmentation and dropout
+     */
+    public TrainingOutcome train(TrainableGraph student, Optional<TrainableGraph> teacher, CompiledLoss loss,
+            Dataset data, TrainingSettings settings, TrainableGraph.UpdateHook hook, long seed) {
+        if (loss.needsTeacher() && teacher.isEmpty()) {
+            throw new IllegalArgumentException("the loss reads teacher taps " + loss.teacherTaps() + " but no teacher was given");
+        }
+        for (String tap : loss.studentTaps()) {
+            if (!student.outputNames().contains(tap) && !student.outputNames().contains(tap + TAP_SUFFIX)) {
+                throw new IllegalArgumentException("the student does not output tap '" + tap + "'; outputs: "
+                        + student.outputNames());
+            }
+        }
+        Nd4j.getRandom().setSeed(seed);
+        Updaters.configure(student, settings.optimizer(), settings.schedule(), settings.epochs());
+        Batches batches = new Batches(data.train());
+        Augmenter augmenter = new Augmenter(settings.augmentation(), data.train().features(), seed ^ 0x5DEECE66DL);
+        Random shuffle = new Random(seed);
+        List<String> teacherTaps = List.copyOf(loss.teacherTaps());
+        Map<String, String> tapOfOutput = tapsByOutput(student, loss);
+
+        List<EpochRecord> records = new ArrayList<>();
+        long start = System.nanoTime();
+        double bestValidation = Double.NEGATIVE_INFINITY;
+        int bestEpoch = 0;
+        INDArray bestParameters = null;
+        int batchesPerEpoch = (batches.size() + settings.batchSize() - 1) / settings.batchSize();
+        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+            student.setEpoch(epoch);
+            long epochStart = System.nanoTime();
+            int[] order = permutation(batches.size(), shuffle);
+            EpochTotals totals = new EpochTotals();
+            for (int batch = 0; batch < batchesPerEpoch; batch++) {
+                int from = batch * settings.batchSize();
+                int[] indices = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + settings.batchSize()));
+                INDArray features = augmenter.apply(batches.features(indices));
+                int[] labels = batches.labels(indices);
+                Map<String, INDArray> teacherActivations = teacher.isPresent() && !teacherTaps.isEmpty()
+                        ? teacher.get().infer(features, teacherTaps)
+                        : Map.of();
+                student.step(features, outputs -> {
+                    Map<String, INDArray> studentActivations = new HashMap<>();
+                    tapOfOutput.forEach((output, tap) -> studentActivations.put(tap, outputs.get(output)));
+                    LossValue value = loss.evaluate(studentActivations, teacherActivations, labels);
+                    totals.add(value, Accuracy.countCorrect(outputs.get(student.outputNames().get(0)), labels), labels.length);
+                    return gradientsInOutputOrder(student, tapOfOutput, value, outputs);
+                }, hook);
+                double elapsed = seconds(epochStart);
+                double rate = totals.images / elapsed;
+                double left = ((long) (settings.epochs() - epoch) * batchesPerEpoch - batch - 1) * (elapsed / (batch + 1));
+                progress.batch(epoch + 1, settings.epochs(), batch + 1, batchesPerEpoch, totals.meanLoss(), rate, left);
+            }
+            double trainSeconds = seconds(epochStart);
+            double validation = Accuracy.of(student, data.validation());
+            boolean lastEpoch = epoch == settings.epochs() - 1;
+            Double test = settings.evaluateTestEveryEpoch() || lastEpoch ? Accuracy.of(student, data.test()) : null;
+            EpochRecord record = new EpochRecord(epoch + 1, Updaters.learningRate(student, epoch), totals.meanLoss(),
+                    totals.meanTerms(), totals.accuracy(), Double.isNaN(validation) ? null : validation, test,
+                    seconds(epochStart), totals.images / trainSeconds);
+            records.add(record);
+            progress.epoch(record, settings.epochs());
+            if (settings.selection() == Selection.BEST_VALIDATION && validation > bestValidation) {
+                bestValidation = validation;
+                bestEpoch = epoch + 1;
+                bestParameters = student.params().dup();
+            }
+        }
+        EpochRecord last = records.get(records.size() - 1);
+        if (settings.selection() == Selection.LAST || bestParameters == null) {
+            return new TrainingOutcome(last.epoch(), nanToNull(last.validationAccuracy()), last.testAccuracy(), records,
+                    seconds(start));
+        }
+        student.setParams(bestParameters);
+        EpochRecord best = records.get(bestEpoch - 1);
+        double test = best.testAccuracy() != null ? best.testAccuracy() : Accuracy.of(student, data.test());
+        return new TrainingOutcome(bestEpoch, bestValidation, test, records, seconds(start));
+    }
+
+    /** Suffix of the leaf layers that expose non-output vertices as graph outputs (see the models' graph builder). */
+    public static final String TAP_SUFFIX = "@tap";
+
+    private static Map<String, String> tapsByOutput(TrainableGraph student, CompiledLoss loss) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String tap : loss.studentTaps()) {
+            String output = student.outputNames().contains(tap) ? tap : tap + TAP_SUFFIX;
+            result.put(output, tap);
+        }
+        return result;
+    }
+
+    private static INDArray[] gradientsInOutputOrder(TrainableGraph student, Map<String, String> tapOfOutput,
+            LossValue value, Map<String, INDArray> outputs) {
+        List<String> names = student.outputNames();
+        INDArray[] gradients = new INDArray[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            String tap = tapOfOutput.get(names.get(i));
+            gradients[i] = tap != null ? value.gradients().get(tap) : Nd4j.zerosLike(outputs.get(names.get(i)));
+        }
+        return gradients;
+    }
+
+    private static int[] permutation(int size, Random random) {
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        for (int i = size - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static double nanToNull(Double value) {
+        return value == null ? Double.NaN : value;
+    }
+
+    /** Running sums of one epoch. */
+    private static final class EpochTotals {
+        private double lossSum;
+        private final Map<String, Double> termSums = new LinkedHashMap<>();
+        private long correct;
+        private long images;
+
+        void add(LossValue value, long batchCorrect, int batchImages) {
+            lossSum += value.loss() * batchImages;
+            value.terms().forEach((name, term) -> termSums.merge(name, term * batchImages, Double::sum));
+            correct += batchCorrect;
+            images += batchImages;
+        }
+
+        double meanLoss() {
+            return images == 0 ? Double.NaN : lossSum / images;
+        }
+
+        Map<String, Double> meanTerms() {
+            Map<String, Double> means = new LinkedHashMap<>();
+            termSums.forEach((name, sum) -> means.put(name, sum / images));
+            return means;
+        }
+
+        double accuracy() {
+            return images == 0 ? Double.NaN : (double) correct / images;
+        }
+    }
+}

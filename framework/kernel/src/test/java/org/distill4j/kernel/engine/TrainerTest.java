@@ -1,0 +1,85 @@
+package org.distill4j.kernel.engine;
+
+import org.distill4j.api.Distiller;
+import org.distill4j.api.LossGraph;
+import org.distill4j.api.data.Dataset;
+import org.distill4j.api.network.TensorShape;
+import org.distill4j.kernel.builtin.ConstantSchedule;
+import org.distill4j.kernel.builtin.SgdOptimizer;
+import org.distill4j.kernel.builtin.SgdParams;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SDVariable;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrainerTest {
+
+    /** Cross-entropy, written here so the engine test does not depend on a plugin. */
+    static final class CrossEntropy implements Distiller {
+        public Set<String> studentTaps() {
+            return Set.of("logits");
+        }
+
+        public Set<String> teacherTaps() {
+            return Set.of();
+        }
+
+        public SDVariable defineLoss(LossGraph graph) {
+            SDVariable logProbabilities = graph.sameDiff().nn().logSoftmax(graph.student("logits"));
+            return graph.labels().mul(logProbabilities).sum(1).mean().neg();
+        }
+    }
+
+    private static final Map<String, TensorShape> SHAPES = Map.of(
+            "logits", TensorShape.vector(3), "relu", TensorShape.map(4, 8, 8));
+
+    @Test
+    void trainingLearnsASeparableProblemAndReportsEveryEpoch() {
+        Dataset data = TinyNetworks.data(3, 300, 60, 90, 7);
+        TrainingOutcome outcome = train(data, 11, Selection.LAST);
+
+        assertThat(outcome.epochs()).hasSize(4);
+        assertThat(outcome.epochs().get(3).trainLoss()).isLessThan(outcome.epochs().get(0).trainLoss());
+        assertThat(outcome.testAccuracy()).isGreaterThan(0.9);
+        assertThat(outcome.selectedEpoch()).isEqualTo(4);
+        assertThat(outcome.epochs()).allSatisfy(epoch -> assertThat(epoch.validationAccuracy()).isNotNull());
+    }
+
+    @Test
+    void theSameSeedGivesIdenticalResultsAndAnotherSeedDifferentOnes() {
+        Dataset data = TinyNetworks.data(3, 300, 60, 90, 7);
+        TrainingOutcome first = train(data, 11, Selection.LAST);
+        TrainingOutcome again = train(data, 11, Selection.LAST);
+        TrainingOutcome other = train(data, 12, Selection.LAST);
+
+        assertThat(again.epochs()).extracting(EpochRecord::trainLoss)
+                .isEqualTo(first.epochs().stream().map(EpochRecord::trainLoss).toList());
+        assertThat(other.epochs().get(0).trainLoss()).isNotEqualTo(first.epochs().get(0).trainLoss());
+    }
+
+    @Test
+    void bestValidationSelectionKeepsTheBestValidationEpoch() {
+        Dataset data = TinyNetworks.data(3, 300, 60, 90, 7);
+        TrainingOutcome outcome = train(data, 11, Selection.BEST_VALIDATION);
+
+        double best = outcome.epochs().stream().mapToDouble(EpochRecord::validationAccuracy).max().orElseThrow();
+        assertThat(outcome.validationAccuracy()).isEqualTo(best);
+        assertThat(outcome.epochs().get(outcome.selectedEpoch() - 1).validationAccuracy()).isEqualTo(best);
+    }
+
+    private static TrainingOutcome train(Dataset data, long seed, Selection selection) {
+        TrainableGraph student = TinyNetworks.convolutional(seed, 3, false);
+        CompiledLoss loss = CompiledLoss.compile(List.of(new Objective("cross-entropy", new CrossEntropy(), 1.0)),
+                SHAPES, Map.of(), 3);
+        TrainingSettings settings = new TrainingSettings(4, 32,
+                new SgdOptimizer(new SgdParams(0.05, 0.9, false, 5e-4)), new ConstantSchedule(),
+                Augmentation.NONE, selection, true);
+        return new Trainer(ProgressListener.SILENT).train(student, Optional.empty(), loss, data, settings,
+                TrainableGraph.UpdateHook.NONE, seed);
+    }
+}
