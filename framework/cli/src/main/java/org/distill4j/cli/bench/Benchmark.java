@@ -1,0 +1,147 @@
+package org.distill4j.cli.bench;
+
+import org.distill4j.api.network.NetworkSpec;
+import org.distill4j.api.network.TensorShape;
+import org.distill4j.kernel.builtin.ConstantSchedule;
+import org.distill4j.kernel.builtin.SgdOptimizer;
+import org.distill4j.kernel.builtin.SgdParams;
+import org.distill4j.kernel.engine.CompiledLoss;
+import org.distill4j.kernel.engine.LossValue;
+import org.distill4j.kernel.engine.Objective;
+import org.distill4j.kernel.engine.TrainableGraph;
+import org.distill4j.kernel.engine.Updaters;
+import org.distill4j.models.backend.LayerHelpers;
+import org.distill4j.models.graph.GraphBuilder;
+import org.distill4j.models.graph.GraphOutputs;
+import org.distill4j.models.graph.GraphSettings;
+import org.distill4j.plugin.hintonkd.HintonKdCrossEntropyDistiller;
+import org.distill4j.plugin.hintonkd.HintonKdDistiller;
+import org.distill4j.plugin.hintonkd.HintonKdParams;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Milliseconds per step of the three workloads of issue 2 (median of the timed steps after warm-up, batch 64 of
+ * 28x28x1): teacher forward in inference mode; student cross-entropy step; KD step (teacher forward plus a student
+ * step on 0.1 CE + 0.9 T^2 KL at T=4 plus attention transfer on both ReLU maps with beta=100).
+ */
+public final class Benchmark {
+
+    private final int warmup;
+    private final int steps;
+    private final PrintStream out;
+
+    public Benchmark(int warmup, int steps, PrintStream out) {
+        this.warmup = warmup;
+        this.steps = steps;
+        this.out = out;
+    }
+
+    public Map<String, Double> run() {
+        out.println("distill4j bench: batch 64 of 28x28x1, median of " + steps + " steps after " + warmup + " warm-up");
+        out.println("  " + LayerHelpers.state().describe());
+        out.println("  OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)")
+                + ", cores " + Runtime.getRuntime().availableProcessors() + ", Java " + System.getProperty("java.version"));
+
+        int batch = 64;
+        Random random = new Random(42);
+        INDArray features = Nd4j.randn(DataType.FLOAT, batch, 1, 28, 28);
+        int[] labels = new int[batch];
+        for (int i = 0; i < batch; i++) {
+            labels[i] = random.nextInt(10);
+        }
+
+        NetworkSpec teacherSpec = BenchNetworks.teacher();
+        NetworkSpec studentSpec = BenchNetworks.student();
+        TrainableGraph teacher = graph(teacherSpec, Set.of());
+        List<String> teacherTaps = List.of(NetworkSpec.LOGITS, BenchNetworks.FIRST_RELU, BenchNetworks.SECOND_RELU);
+
+        Map<String, Double> results = new java.util.LinkedHashMap<>();
+        results.put("teacher forward", time(() -> teacher.infer(features, teacherTaps)));
+
+        TrainableGraph plain = graph(studentSpec, Set.of());
+        CompiledLoss crossEntropy = CompiledLoss.compile(
+                List.of(new Objective("cross-entropy", new HintonKdCrossEntropyDistiller(), 1.0)),
+                shapes(studentSpec), Map.of(), 10);
+        results.put("student cross-entropy step", time(() -> step(plain, crossEntropy, features, Map.of(), labels)));
+
+        Set<String> studentTaps = Set.of(BenchNetworks.FIRST_RELU, BenchNetworks.SECOND_RELU);
+        TrainableGraph distilled = graph(studentSpec, studentTaps);
+        CompiledLoss kd = CompiledLoss.compile(List.of(
+                        new Objective("hinton-kd", new HintonKdDistiller(new HintonKdParams(4, 0.9, true)), 1.0),
+                        new Objective("attention", new BenchAttentionTerm(100), 1.0)),
+                shapes(studentSpec), shapes(teacherSpec), 10);
+        results.put("KD step (KD + AT)", time(() -> {
+            Map<String, INDArray> teacherActivations = teacher.infer(features, teacherTaps);
+            step(distilled, kd, features, teacherActivations, labels);
+        }));
+
+        results.forEach((name, millis) -> out.printf("  %-28s %8.1f ms%n", name, millis));
+        return results;
+    }
+
+    private static TrainableGraph graph(NetworkSpec spec, Set<String> taps) {
+        GraphSettings settings = GraphSettings.inference(1).withTaps(taps);
+        TrainableGraph graph = new TrainableGraph(GraphBuilder.configure(spec, settings));
+        graph.init();
+        Updaters.configure(graph, new SgdOptimizer(new SgdParams(0.01, 0.9, false, 5e-4)), new ConstantSchedule(), 1);
+        return graph;
+    }
+
+    private static Map<String, TensorShape> shapes(NetworkSpec spec) {
+        return spec.shapes();
+    }
+
+    private static void step(TrainableGraph student, CompiledLoss loss, INDArray features,
+            Map<String, INDArray> teacher, int[] labels) {
+        student.step(features, outputs -> {
+            Map<String, INDArray> activations = new HashMap<>();
+            for (String tap : loss.studentTaps()) {
+                String output = tap.equals(NetworkSpec.LOGITS) ? tap : GraphOutputs.tapName(tap);
+                activations.put(tap, outputs.get(output));
+            }
+            LossValue value = loss.evaluate(activations, teacher, labels);
+            INDArray[] gradients = new INDArray[student.outputNames().size()];
+            for (int i = 0; i < gradients.length; i++) {
+                String name = student.outputNames().get(i);
+                String tap = name.endsWith(GraphOutputs.TAP_SUFFIX)
+                        ? name.substring(0, name.length() - GraphOutputs.TAP_SUFFIX.length())
+                        : name;
+                gradients[i] = value.gradients().get(tap);
+            }
+            return gradients;
+        }, TrainableGraph.UpdateHook.NONE);
+    }
+
+    private double time(Runnable work) {
+        for (int i = 0; i < warmup; i++) {
+            work.run();
+        }
+        List<Double> millis = new ArrayList<>(steps);
+        for (int i = 0; i < steps; i++) {
+            long start = System.nanoTime();
+            work.run();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    public static void main(String[] args) {
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int steps = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        new Benchmark(warmup, steps, System.out).run();
+        System.out.println("  (arguments: " + Arrays.toString(args) + ")");
+    }
+}

@@ -1,0 +1,102 @@
+package org.distill4j.kernel.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+
+/**
+ * The layout of the results directory: {@code <root>/<experiment-id>/<hash12>/seed-<n>/}. A run is finished when
+ * its {@code DONE} file exists; DONE is written last, by atomic rename, so a directory without it is an interrupted
+ * run that will be redone, and readers never see a partial result as finished.
+ */
+public final class RunStore {
+
+    public static final String DONE = "DONE";
+    public static final String RESOLVED = "resolved.json";
+    public static final String PROVENANCE = "provenance.json";
+    public static final String METRICS = "metrics.json";
+    public static final String EVENTS = "events.jsonl";
+    public static final String DESCRIPTOR = "descriptor.yaml";
+    public static final String MODEL = "model.zip";
+
+    private final Path root;
+
+    public RunStore(Path root) {
+        this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path runDirectory(String experimentId, String hash12, long seed) {
+        return root.resolve(experimentId).resolve(hash12).resolve("seed-" + seed);
+    }
+
+    public static boolean isDone(Path runDirectory) {
+        return Files.isRegularFile(runDirectory.resolve(DONE));
+    }
+
+    /** Marks a run finished; everything else must already be written. */
+    public static void markDone(Path runDirectory) {
+        AtomicFiles.write(runDirectory.resolve(DONE), "");
+    }
+
+    /** Removes what an interrupted attempt left, keeping nothing but the directory itself. */
+    public static void clear(Path runDirectory) {
+        if (!Files.isDirectory(runDirectory)) {
+            return;
+        }
+        try (var entries = Files.list(runDirectory)) {
+            for (Path entry : entries.toList()) {
+                if (!Files.isDirectory(entry)) {
+                    Files.delete(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the interrupted run in " + runDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Takes the lock of a run so that two processes (a sweep's jobs sharing a teacher) never train it at once;
+     * blocks until the other holder finishes.
+     */
+    public RunLock lock(Path runDirectory) {
+        try {
+            Files.createDirectories(runDirectory.getParent());
+            Path lockFile = runDirectory.resolveSibling(runDirectory.getFileName() + ".lock");
+            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.lock();
+            return new RunLock(channel, lock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock run " + runDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A held run lock; closing releases it. */
+    public static final class RunLock implements AutoCloseable {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        RunLock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() {
+            try {
+                lock.release();
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot release a run lock: " + e.getMessage(), e);
+            }
+        }
+    }
+}
