@@ -1,0 +1,41 @@
+package org.distill4j.models;
+
+import org.distill4j.api.Component;
+import org.distill4j.api.Distill4jPlugin;
+import org.distill4j.models.mlp.MlpFamily;
+import org.distill4j.models.mlp.MlpParams;
+import org.distill4j.models.resnet.ResnetFamily;
+import org.distill4j.models.resnet.ResnetParams;
+import org.distill4j.models.vgg.VggFamily;
+import org.distill4j.models.vgg.VggParams;
+import org.distill4j.models.wrn.WideResnetFamily;
+import org.distill4j.models.wrn.WideResnetParams;
+
+import java.util.List;
+
+/** The built-in model families: mlp, vgg, resnet and wrn. */
+public final class ModelsPlugin implements Distill4jPlugin {
+
+    @Override
+    public String name() {
+        return "models";
+    }
+
+    @Override
+    public List<Component<?>> components() {
+        return List.of(
+                Component.modelFamily(MlpFamily.NAME, MlpParams.class, MlpFamily.class,
+                        "multilayer perceptron with ReLU hidden layers and optional dropout (Hinton's MNIST nets)",
+                        "Hinton, Vinyals, Dean. Distilling the Knowledge in a Neural Network. arXiv:1503.02531, 2015"),
+                Component.modelFamily(VggFamily.NAME, VggParams.class, VggFamily.class,
+                        "VGG (CIFAR form, batch norm): presets vgg11/13/16/19 or a custom layer list, width multiplier",
+                        "Simonyan, Zisserman. Very Deep Convolutional Networks for Large-Scale Image Recognition. "
+                                + "ICLR 2015"),
+                Component.modelFamily(ResnetFamily.NAME, ResnetParams.class, ResnetFamily.class,
+                        "CIFAR ResNet of depth 6n+2 (resnet8, 20, 56, 110, ...) with basic blocks",
+                        "He, Zhang, Ren, Sun. Deep Residual Learning for Image Recognition. CVPR 2016"),
+                Component.modelFamily(WideResnetFamily.NAME, WideResnetParams.class, WideResnetFamily.class,
+                        "pre-activation Wide ResNet WRN-depth-k (WRN-16-1, WRN-16-2, WRN-40-2, ...)",
+                        "Zagoruyko, Komodakis. Wide Residual Networks. BMVC 2016"));
+    }
+}
