@@ -1,7 +1,9 @@
 package org.distill4j.kernel;
 
 import com.google.inject.AbstractModule;
+import org.distill4j.api.NetworkFactory;
 import org.distill4j.kernel.plugin.ComponentRegistry;
+import org.distill4j.models.graph.GraphNetworkFactory;
 
 import java.util.Objects;
 
@@ -17,5 +19,6 @@ public final class KernelModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(ComponentRegistry.class).toInstance(registry);
+        bind(NetworkFactory.class).to(GraphNetworkFactory.class);
     }
 }

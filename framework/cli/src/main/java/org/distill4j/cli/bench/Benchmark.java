@@ -23,7 +23,6 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,12 +135,5 @@ public final class Benchmark {
         double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    }
-
-    public static void main(String[] args) {
-        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        int steps = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        new Benchmark(warmup, steps, System.out).run();
-        System.out.println("  (arguments: " + Arrays.toString(args) + ")");
     }
 }

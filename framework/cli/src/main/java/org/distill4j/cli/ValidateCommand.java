@@ -1,0 +1,52 @@
+package org.distill4j.cli;
+
+import org.distill4j.api.Problem;
+import org.distill4j.kernel.Kernel;
+import org.distill4j.kernel.descriptor.DescriptorParser;
+import org.distill4j.kernel.descriptor.ParseResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** Checks descriptors against the installed plugins without training anything or writing any file. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check experiment descriptors: every problem is reported with its path and the valid alternatives. "
+                + "Trains nothing and writes nothing.")
+public final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "DESCRIPTOR", description = "descriptor files or folders of them")
+    private List<Path> descriptors;
+
+    @Option(names = "--profile", description = "check the descriptors with this profile applied (e.g. quick, full)")
+    private String profile;
+
+    @Override
+    public Integer call() {
+        DescriptorParser parser = Kernel.start().getInstance(DescriptorParser.class);
+        int invalid = 0;
+        List<Path> files = Descriptors.expand(descriptors);
+        for (Path file : files) {
+            ParseResult result = parser.parse(file, Optional.ofNullable(profile));
+            Path shown = Path.of("").toAbsolutePath().relativize(file);
+            if (result.isValid()) {
+                var experiment = result.experiment().orElseThrow();
+                System.out.println("ok      " + shown + "  (" + experiment.id() + ", hash " + experiment.hash12()
+                        + (experiment.profile().isEmpty() ? "" : ", profile " + experiment.profile()) + ")");
+            } else {
+                invalid++;
+                System.out.println("INVALID " + shown + ": " + result.problems().size() + " problem"
+                        + (result.problems().size() == 1 ? "" : "s"));
+                for (Problem problem : result.problems()) {
+                    System.out.println("  - " + problem);
+                }
+            }
+        }
+        System.out.println(files.size() - invalid + " of " + files.size() + " descriptors valid");
+        return invalid == 0 ? 0 : 2;
+    }
+}

@@ -1,0 +1,54 @@
+package org.distill4j.kernel.descriptor;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.distill4j.kernel.parameters.KebabCase;
+import org.distill4j.kernel.parameters.ParameterBinder;
+
+/**
+ * The resolved descriptor as a tree, which {@link CanonicalJson} turns into an experiment's identity.
+ *
+ * <p>Every default is filled in and the profile is applied and recorded. Left out: {@code seeds} (adding a seed
+ * runs more of the same experiment) and {@code profiles} (only the applied one matters). A single {@code distiller}
+ * is written as a one-element {@code distillers} list, since both mean the same. Path parameters keep the text as
+ * written, so moving a checkout does not change identities; a teacher experiment is represented by its id and full
+ * hash, so changing the teacher changes the student.
+ */
+final class CanonicalForm {
+
+    static ObjectNode of(DescriptorDocument document, String profile, ParameterBinder binder) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ObjectNode tree = nodes.objectNode();
+        tree.put("experiment", document.experiment().value());
+        tree.put("title", document.title());
+        tree.put("profile", profile);
+        tree.set("dataset", document.dataset().canonical());
+        if (document.teacher() != null) {
+            tree.set("teacher", document.teacher().canonical());
+        }
+        ObjectNode student = nodes.objectNode();
+        student.set("model", document.student().model().canonical());
+        tree.set("student", student);
+        ArrayNode distillers = nodes.arrayNode();
+        LocatedDistiller.of(document).forEach(located -> distillers.add(located.distiller().canonical()));
+        tree.set("distillers", distillers);
+        tree.set("training", training(document.training(), binder));
+        return tree;
+    }
+
+    private static ObjectNode training(DescriptorDocument.Training training, ParameterBinder binder) {
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        tree.put("epochs", training.epochs());
+        tree.put("batch-size", training.batchSize());
+        tree.set("optimizer", training.optimizer().canonical());
+        tree.set("schedule", training.schedule().canonical());
+        tree.set("augmentation", binder.toTree(training.augmentation()));
+        tree.put("select", KebabCase.of(training.select()));
+        tree.put("evaluate-test-every-epoch", training.evaluateTestEveryEpoch());
+        return tree;
+    }
+
+    private CanonicalForm() {
+    }
+}

@@ -1,0 +1,99 @@
+package org.distill4j.kernel.descriptor;
+
+import org.distill4j.kernel.engine.Augmentation;
+import org.distill4j.kernel.engine.Selection;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.distill4j.api.ComponentKind;
+import org.distill4j.api.Parameter;
+import org.distill4j.api.Range;
+
+import java.util.List;
+
+/**
+ * The shape of an experiment descriptor, as records the {@link org.distill4j.kernel.parameters.ParameterBinder}
+ * binds: the binder gives kebab-case keys, unknown-key errors listing the valid keys, types, ranges and defaults.
+ * Sections that name a component are bound by {@link ComponentReferenceBinder}, the teacher by {@link TeacherBinder}.
+ * README.md beside this file documents every key.
+ */
+record DescriptorDocument(
+        @Parameter(description = "the experiment id: segments of [a-z0-9][a-z0-9-]* joined by '/'")
+        ExperimentId experiment,
+        @Parameter(description = "a human label for tables and logs", defaultValue = "''")
+        String title,
+        @Parameter(description = "the seeds to run: distinct integers >= 0")
+        SeedList seeds,
+        @Parameter(description = "the dataset component: {name, params}")
+        @Refers(ComponentKind.DATASET) ResolvedComponent dataset,
+        @Parameter(description = "where the teacher comes from: {experiment, seed} or {file, sha256}",
+                defaultValue = Parameter.ABSENT)
+        ResolvedTeacher teacher,
+        @Parameter(description = "the student: {model: {family, params}}")
+        Student student,
+        @Parameter(description = "the distiller: {name, params, weight}; or use 'distillers'", defaultValue = Parameter.ABSENT)
+        WeightedComponent distiller,
+        @Parameter(description = "several distillers whose weighted losses are summed; or use 'distiller'",
+                defaultValue = Parameter.ABSENT)
+        List<WeightedComponent> distillers,
+        @Parameter(description = "how the student is trained")
+        Training training,
+        // Profiles are merged before binding (see Profiles and ProfileMerge) and removed from the bound tree; the key is
+        // declared here so that unknown-key problems list it among the valid keys.
+        @Parameter(description = "named partial descriptors deep-merged over this one", defaultValue = Parameter.ABSENT)
+        ObjectNode profiles) {
+
+    /** The {@code student} section. */
+    record Student(
+            @Parameter(description = "the student's model family component: {family, params}")
+            @Refers(ComponentKind.MODEL_FAMILY) ResolvedComponent model) {
+    }
+
+    /** The {@code training} section. */
+    record Training(
+            @Parameter(description = "passes over the training split")
+            @Range(min = 1) int epochs,
+            @Parameter(description = "images per step", defaultValue = "128")
+            @Range(min = 1) int batchSize,
+            @Parameter(description = "the optimizer component: {name, params}", defaultValue = "{name: sgd}")
+            @Refers(ComponentKind.OPTIMIZER) ResolvedComponent optimizer,
+            @Parameter(description = "the learning-rate schedule component: {name, params}", defaultValue = "{name: constant}")
+            @Refers(ComponentKind.SCHEDULE) ResolvedComponent schedule,
+            @Parameter(description = "training-time augmentation", defaultValue = "{}")
+            Augmentation augmentation,
+            @Parameter(description = "which epoch's student the run reports", defaultValue = "last")
+            Selection select,
+            @Parameter(description = "measure test accuracy after every epoch (for plots; never for selection)",
+                    defaultValue = "true")
+            boolean evaluateTestEveryEpoch) {
+    }
+
+    /** A reference to a component by name: dataset, optimizer, schedule. */
+    record ComponentShape(
+            @Parameter(description = "the component's name") String name,
+            @Parameter(description = "the component's parameters", defaultValue = Parameter.ABSENT) ObjectNode params) {
+    }
+
+    /** A reference to a model family; {@code family} says what {@code name} says elsewhere. */
+    record ModelShape(
+            @Parameter(description = "the model family's name") String family,
+            @Parameter(description = "the model family's parameters", defaultValue = Parameter.ABSENT) ObjectNode params) {
+    }
+
+    /** A reference to a distiller, with the weight of its loss. */
+    record DistillerShape(
+            @Parameter(description = "the distiller's name") String name,
+            @Parameter(description = "the distiller's parameters", defaultValue = Parameter.ABSENT) ObjectNode params,
+            @Parameter(description = "the weight of this distiller's loss in the sum", defaultValue = "1")
+            @Range(min = 0, minExclusive = true) double weight) {
+    }
+
+    /** The {@code teacher} section before its rules (exactly one of experiment and file) are checked. */
+    record TeacherShape(
+            @Parameter(description = "a teacher descriptor, relative to this descriptor's directory",
+                    defaultValue = Parameter.ABSENT, path = true) String experiment,
+            @Parameter(description = "'same' (the student's seed) or a fixed seed for the teacher run",
+                    defaultValue = Parameter.ABSENT) TeacherSeed seed,
+            @Parameter(description = "a DL4J ComputationGraph zip", defaultValue = Parameter.ABSENT, path = true) String file,
+            @Parameter(description = "the SHA-256 of the zip, required with 'file'", defaultValue = Parameter.ABSENT)
+            String sha256) {
+    }
+}

@@ -1,0 +1,38 @@
+package org.distill4j.kernel.descriptor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.distill4j.api.Problem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A descriptor has exactly one of {@code distiller} (one) and {@code distillers} (a non-empty list). */
+final class DistillerSections {
+
+    static final String ONE = "distiller";
+    static final String MANY = "distillers";
+
+    static List<Problem> check(ObjectNode root) {
+        boolean one = present(root.get(ONE));
+        boolean many = present(root.get(MANY));
+        List<Problem> problems = new ArrayList<>();
+        if (one && many) {
+            problems.add(new Problem(MANY, "give either 'distiller' (one distiller) or 'distillers' (a list whose"
+                    + " losses are summed), not both"));
+        } else if (!one && !many) {
+            problems.add(new Problem(ONE, "missing required key 'distiller' (one distiller: {name, params, weight})"
+                    + " or 'distillers' (a list of them, whose weighted losses are summed)"));
+        } else if (many && root.get(MANY).isArray() && root.get(MANY).isEmpty()) {
+            problems.add(new Problem(MANY, "expected at least one distiller"));
+        }
+        return problems;
+    }
+
+    private static boolean present(JsonNode node) {
+        return node != null && !node.isNull();
+    }
+
+    private DistillerSections() {
+    }
+}

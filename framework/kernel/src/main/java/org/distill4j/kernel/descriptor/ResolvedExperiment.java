@@ -1,0 +1,60 @@
+package org.distill4j.kernel.descriptor;
+
+import org.distill4j.api.ComponentKind;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A parsed, validated experiment descriptor with every default filled in and its profile applied: what the run
+ * engine trains.
+ *
+ * @param id            the experiment id ({@code hinton2015/kd-t20}); results go under {@code results/<id>/<hash12>/}
+ * @param title         a human label, possibly empty
+ * @param profile       the profile applied, or an empty string
+ * @param seeds         the seeds to run, distinct and {@code >= 0}, in the order written
+ * @param source        the descriptor file, absolute
+ * @param dataset       the dataset component
+ * @param teacher       where the teacher comes from, if the experiment has one
+ * @param studentModel  the student's model family component
+ * @param distillers    the training objectives, summed with their weights; at least one
+ * @param training      how the student is trained
+ * @param canonicalJson the identity of the experiment: the resolved descriptor without seeds as canonical JSON
+ *                      (keys sorted, no whitespace, numbers from the bound values)
+ * @param hash          the SHA-256 of {@code canonicalJson}'s UTF-8 bytes, 64 lower-case hexadecimal digits
+ */
+public record ResolvedExperiment(String id, String title, String profile, List<Long> seeds, Path source,
+        ComponentChoice dataset, Optional<TeacherChoice> teacher, ComponentChoice studentModel,
+        List<WeightedDistiller> distillers, TrainingPlan training, String canonicalJson, String hash) {
+
+    public ResolvedExperiment {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(profile, "profile");
+        seeds = List.copyOf(seeds);
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(teacher, "teacher");
+        Objects.requireNonNull(studentModel, "studentModel");
+        distillers = List.copyOf(distillers);
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(canonicalJson, "canonicalJson");
+        Objects.requireNonNull(hash, "hash");
+        if (seeds.isEmpty() || distillers.isEmpty()) {
+            throw new IllegalArgumentException("an experiment needs at least one seed and one distiller");
+        }
+        if (dataset.kind() != ComponentKind.DATASET || studentModel.kind() != ComponentKind.MODEL_FAMILY) {
+            throw new IllegalArgumentException("expected a dataset and a model family, got " + dataset + " and " + studentModel);
+        }
+        if (hash.length() != 64) {
+            throw new IllegalArgumentException("hash must be a full SHA-256 (64 hexadecimal digits), got " + hash);
+        }
+    }
+
+    /** The first 12 hexadecimal digits of the hash, which name the experiment's result directory. */
+    public String hash12() {
+        return hash.substring(0, 12);
+    }
+}

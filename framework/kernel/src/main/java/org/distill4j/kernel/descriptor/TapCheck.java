@@ -1,0 +1,119 @@
+package org.distill4j.kernel.descriptor;
+
+import org.distill4j.api.DatasetSource;
+import org.distill4j.api.Distiller;
+import org.distill4j.api.ModelFamily;
+import org.distill4j.api.Problem;
+import org.distill4j.api.data.DatasetInfo;
+import org.distill4j.api.network.NetworkSpec;
+import org.distill4j.kernel.plugin.ComponentFactory;
+import org.distill4j.kernel.plugin.Suggestions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Checks, before any training, that every distiller can read what it taps: each student tap is a vertex of the
+ * student's network, each teacher tap a vertex of the teacher's, and a distiller with teacher taps has a teacher.
+ *
+ * <p>It creates the components the way a run would (dataset, model family, distillers, through the
+ * {@link ComponentFactory}) but only asks for the dataset's {@link DatasetSource#info() info} and the network
+ * spec, so nothing is loaded or built. A file teacher's vertices are unknown until it is loaded, so its taps are
+ * checked by the run.
+ */
+final class TapCheck {
+
+    private final ComponentFactory factory;
+
+    TapCheck(ComponentFactory factory) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+    }
+
+    /**
+     * @param sameDataset whether an experiment teacher uses the student's dataset (its spec is only built then)
+     */
+    List<Problem> check(ComponentChoice dataset, ComponentChoice studentModel, Optional<TeacherChoice> teacher,
+            boolean sameDataset, List<LocatedDistiller> distillers) {
+        List<Problem> problems = new ArrayList<>();
+        Optional<DatasetInfo> info = attempt(problems, "dataset", "cannot describe dataset '" + dataset.name() + "'",
+                () -> create(dataset, DatasetSource.class).info());
+        Optional<NetworkSpec> studentSpec = info.flatMap(data -> specify(problems, "student.model", "student",
+                studentModel, data));
+        Optional<NetworkSpec> teacherSpec = Optional.empty();
+        if (info.isPresent() && sameDataset && teacher.isPresent()
+                && teacher.get() instanceof ExperimentTeacher experimentTeacher) {
+            teacherSpec = specify(problems, "teacher.experiment", "teacher",
+                    experimentTeacher.experiment().studentModel(), info.get());
+        }
+        for (LocatedDistiller located : distillers) {
+            Optional<Distiller> distiller = attempt(problems, located.path(),
+                    "cannot create distiller '" + located.name() + "'",
+                    () -> create(located.distiller().component().choice(), Distiller.class));
+            if (distiller.isEmpty()) {
+                continue;
+            }
+            Optional<Set<String>> studentTaps = attempt(problems, located.path(), "cannot read the student taps of '"
+                    + located.name() + "'", () -> new TreeSet<>(distiller.get().studentTaps()));
+            Optional<Set<String>> teacherTaps = attempt(problems, located.path(), "cannot read the teacher taps of '"
+                    + located.name() + "'", () -> new TreeSet<>(distiller.get().teacherTaps()));
+            if (teacherTaps.isPresent() && !teacherTaps.get().isEmpty() && teacher.isEmpty()) {
+                problems.add(new Problem(located.path(), "distiller '" + located.name() + "' reads the teacher (taps: "
+                        + String.join(", ", teacherTaps.get()) + ") but this experiment has no teacher; add a"
+                        + " 'teacher' section or use a distiller that needs none"));
+            }
+            if (studentSpec.isPresent() && studentTaps.isPresent()) {
+                checkTaps(problems, located, "student", studentTaps.get(), studentSpec.get());
+            }
+            if (teacherSpec.isPresent() && teacherTaps.isPresent()) {
+                checkTaps(problems, located, "teacher", teacherTaps.get(), teacherSpec.get());
+            }
+        }
+        return problems;
+    }
+
+    private Optional<NetworkSpec> specify(List<Problem> problems, String path, String role, ComponentChoice model,
+            DatasetInfo data) {
+        return attempt(problems, path, "cannot build the " + role + " network ('" + model.name() + "' for "
+                        + data.shape() + " inputs and " + data.classes() + " classes)",
+                () -> create(model, ModelFamily.class).specify(data.shape(), data.classes()));
+    }
+
+    private static void checkTaps(List<Problem> problems, LocatedDistiller located, String role, Set<String> taps,
+            NetworkSpec spec) {
+        List<String> vertices = spec.names();
+        for (String tap : taps) {
+            if (!vertices.contains(tap)) {
+                String closest = Suggestions.closest(tap, vertices).map(close -> " (did you mean '" + close + "'?)")
+                        .orElse("");
+                problems.add(new Problem(located.path(), "distiller '" + located.name() + "' taps '" + tap + "', which"
+                        + " is not a vertex of the " + role + " network (" + spec.family() + ")" + closest
+                        + "; its vertices: " + String.join(", ", vertices)));
+            }
+        }
+    }
+
+    private <T> T create(ComponentChoice choice, Class<T> contract) {
+        return factory.create(choice.kind(), choice.name(), choice.parameters(), contract);
+    }
+
+    // Plugin code can fail in any way; what matters to the user is the innermost message (Guice wraps the
+    // component's own exception), reported where the component is named.
+    private static <T> Optional<T> attempt(List<Problem> problems, String path, String what, Supplier<T> action) {
+        try {
+            return Optional.of(action.get());
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            problems.add(new Problem(path, what + ": " + message));
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.distill4j.kernel.run;
+
+import org.distill4j.kernel.engine.EpochRecord;
+import org.distill4j.kernel.engine.ProgressListener;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Appends one JSON line per epoch to {@code events.jsonl} as training goes, and forwards progress. */
+final class EventLog implements ProgressListener {
+
+    private final Path file;
+    private final String stage;
+    private final ProgressListener next;
+
+    EventLog(Path file, String stage, ProgressListener next) {
+        this.file = file;
+        this.stage = stage;
+        this.next = next;
+    }
+
+    @Override
+    public void batch(int epoch, int epochs, int batch, int batches, double loss, double imagesPerSecond,
+            double secondsLeft) {
+        next.batch(epoch, epochs, batch, batches, loss, imagesPerSecond, secondsLeft);
+    }
+
+    @Override
+    public void epoch(EpochRecord record, int epochs) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("stage", stage);
+        line.put("epoch", record.epoch());
+        line.put("learning-rate", record.learningRate());
+        line.put("train-loss", record.trainLoss());
+        line.put("terms", record.terms());
+        line.put("train-accuracy", record.trainAccuracy());
+        line.put("validation-accuracy", record.validationAccuracy());
+        line.put("test-accuracy", record.testAccuracy());
+        line.put("seconds", record.seconds());
+        line.put("images-per-second", record.imagesPerSecond());
+        try {
+            Files.writeString(file, Json.line(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
+        }
+        next.epoch(record, epochs);
+    }
+}

@@ -1,0 +1,315 @@
+package org.distill4j.kernel.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.deeplearning4j.util.ModelSerializer;
+import org.distill4j.api.DatasetSource;
+import org.distill4j.api.Distiller;
+import org.distill4j.api.LearningRateSchedule;
+import org.distill4j.api.ModelFamily;
+import org.distill4j.api.Optimizer;
+import org.distill4j.api.data.DataContext;
+import org.distill4j.api.data.Dataset;
+import org.distill4j.api.network.NetworkSpec;
+import org.distill4j.api.network.TensorShape;
+import org.distill4j.kernel.descriptor.ComponentChoice;
+import org.distill4j.kernel.descriptor.ExperimentTeacher;
+import org.distill4j.kernel.descriptor.FileTeacher;
+import org.distill4j.kernel.descriptor.ResolvedExperiment;
+import org.distill4j.kernel.descriptor.TeacherChoice;
+import org.distill4j.kernel.descriptor.TrainingPlan;
+import org.distill4j.kernel.descriptor.WeightedDistiller;
+import org.distill4j.kernel.engine.Accuracy;
+import org.distill4j.kernel.engine.CompiledLoss;
+import org.distill4j.kernel.engine.Objective;
+import org.distill4j.kernel.engine.ProgressListener;
+import org.distill4j.kernel.engine.TrainableGraph;
+import org.distill4j.kernel.engine.Trainer;
+import org.distill4j.kernel.engine.TrainingOutcome;
+import org.distill4j.kernel.engine.TrainingSettings;
+import org.distill4j.kernel.plugin.ComponentFactory;
+import org.distill4j.kernel.plugin.ComponentRegistry;
+import org.distill4j.models.graph.GraphBuilder;
+import org.distill4j.models.graph.GraphSettings;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs one (descriptor, seed): trains or reuses its teacher, loads the data, builds the student, trains it with the
+ * descriptor's objectives and writes the run directory, {@code DONE} last. A run that is already DONE is not
+ * trained again.
+ */
+public final class ExperimentRunner {
+
+    private final ComponentFactory components;
+    private final ComponentRegistry registry;
+    private final RunStore store;
+    private final PrintStream out;
+    private final boolean terminal;
+    private final GitState git;
+
+    public ExperimentRunner(ComponentFactory components, ComponentRegistry registry, RunStore store, PrintStream out,
+            boolean terminal) {
+        this.components = components;
+        this.registry = registry;
+        this.store = store;
+        this.out = out;
+        this.terminal = terminal;
+        this.git = GitState.of(Path.of("").toAbsolutePath());
+    }
+
+    public RunStore store() {
+        return store;
+    }
+
+    /** The run of the experiment with this seed, trained now unless it is already DONE. */
+    public RunResult run(ResolvedExperiment experiment, long seed) {
+        return run(experiment, seed, false);
+    }
+
+    private RunResult run(ResolvedExperiment experiment, long seed, boolean needModel) {
+        Path directory = store.runDirectory(experiment.id(), experiment.hash12(), seed);
+        try (RunStore.RunLock lock = store.lock(directory)) {
+            if (RunStore.isDone(directory)) {
+                if (needModel && !Files.isRegularFile(directory.resolve(RunStore.MODEL))) {
+                    rebuildModel(experiment, seed, directory);
+                }
+                return new RunResult(experiment.id(), seed, directory, true, Json.read(directory.resolve(RunStore.METRICS)));
+            }
+            RunStore.clear(directory);
+            JsonNode metrics = train(experiment, seed, directory);
+            RunStore.markDone(directory);
+            return new RunResult(experiment.id(), seed, directory, false, metrics);
+        }
+    }
+
+    /**
+     * The records of a run are committed to git but its model file is not; a student that needs the model as its
+     * teacher retrains it deterministically beside the records and checks that the metrics come out the same.
+     */
+    private void rebuildModel(ResolvedExperiment experiment, long seed, Path directory) {
+        out.println("rebuilding the model of " + experiment.id() + " seed " + seed + " (its records are kept)");
+        Path rebuild = directory.resolve("rebuild");
+        try {
+            Files.createDirectories(rebuild);
+            RunStore.clear(rebuild);
+            JsonNode metrics = train(experiment, seed, rebuild);
+            JsonNode recorded = Json.read(directory.resolve(RunStore.METRICS));
+            if (!metrics.equals(recorded)) {
+                out.println("WARNING: the rebuilt model of " + experiment.id() + " seed " + seed
+                        + " does not reproduce its recorded metrics (other backend or thread count?); recorded test accuracy "
+                        + recorded.path("test-accuracy") + ", rebuilt " + metrics.path("test-accuracy"));
+                AtomicFiles.write(directory.resolve("model-rebuild.json"), Json.pretty(metrics));
+            }
+            AtomicFiles.move(rebuild.resolve(RunStore.MODEL), directory.resolve(RunStore.MODEL));
+            RunStore.clear(rebuild);
+            Files.delete(rebuild);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rebuild the model in " + rebuild + ": " + e.getMessage(), e);
+        }
+    }
+
+    private JsonNode train(ResolvedExperiment experiment, long seed, Path directory) {
+        Instant started = Instant.now();
+        String label = experiment.id() + " seed " + seed;
+        out.println("== " + label + (experiment.profile().isEmpty() ? "" : " [" + experiment.profile() + "]")
+                + " -> " + store.root().relativize(directory.toAbsolutePath()));
+        Teacher teacher = experiment.teacher().map(choice -> loadTeacher(choice, seed)).orElse(null);
+
+        Dataset data = create(experiment.dataset(), DatasetSource.class)
+                .load(new DataContext(seed, experiment.source().toAbsolutePath().getParent()));
+        NetworkSpec spec = create(experiment.studentModel(), ModelFamily.class).specify(data.shape(), data.classes());
+        List<Objective> objectives = new ArrayList<>();
+        for (WeightedDistiller weighted : experiment.distillers()) {
+            objectives.add(new Objective(weighted.distiller().name(), create(weighted.distiller(), Distiller.class),
+                    weighted.weight()));
+        }
+        Set<String> teacherTaps = new LinkedHashSet<>();
+        objectives.forEach(objective -> teacherTaps.addAll(objective.distiller().teacherTaps()));
+        Map<String, TensorShape> teacherShapes = teacher == null ? Map.of() : shapes(teacher.network, teacherTaps, data);
+        CompiledLoss loss = CompiledLoss.compile(objectives, spec.shapes(), teacherShapes, data.classes());
+
+        GraphSettings graphSettings = GraphSettings.inference(seed).withTaps(loss.studentTaps());
+        TrainableGraph student = new TrainableGraph(GraphBuilder.configure(spec, graphSettings));
+        student.init();
+        out.printf(Locale.ROOT, "   data %s: %d train / %d validation / %d test; student %s, %,d parameters%n",
+                data.name(), data.train().size(), data.validation().size(), data.test().size(), spec.family(),
+                spec.statistics().parameters());
+
+        TrainingPlan plan = experiment.training();
+        TrainingSettings settings = new TrainingSettings(plan.epochs(), plan.batchSize(),
+                create(plan.optimizer(), Optimizer.class), create(plan.schedule(), LearningRateSchedule.class),
+                plan.augmentation(), plan.select(), plan.evaluateTestEveryEpoch());
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
+        }
+        ProgressListener progress = new EventLog(directory.resolve(RunStore.EVENTS), "train",
+                new ConsoleProgress(out, "   ", terminal, 10));
+        TrainingOutcome outcome = new Trainer(progress).train(student, Optional.ofNullable(teacher).map(t -> t.network),
+                loss, data, settings, TrainableGraph.UpdateHook.NONE, seed);
+
+        Path model = directory.resolve(RunStore.MODEL);
+        saveModel(student, model);
+        Double teacherAccuracy = teacher == null ? null : Accuracy.of(teacher.network, data.test());
+        Map<String, Object> metrics = metrics(experiment, seed, spec, outcome, teacher, teacherAccuracy);
+        out.printf(Locale.ROOT, "   test accuracy %.2f%% (epoch %d, %s)%s%n", 100 * outcome.testAccuracy(),
+                outcome.selectedEpoch(), plan.select().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                teacherAccuracy == null ? "" : String.format(Locale.ROOT, "; teacher %.2f%%", 100 * teacherAccuracy));
+
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("experiment", experiment.id());
+        provenance.put("profile", experiment.profile());
+        provenance.put("hash", experiment.hash());
+        provenance.put("seed", seed);
+        provenance.put("descriptor", Map.of("path", experiment.source().toString(),
+                "sha256", AtomicFiles.sha256(experiment.source())));
+        provenance.put("git", Map.of("commit", git.commit(), "dirty", git.dirty()));
+        provenance.put("plugins", Provenance.plugins(registry.plugins()));
+        provenance.put("backend", Provenance.backend());
+        provenance.put("machine", Provenance.machine());
+        provenance.put("data", Provenance.data(data));
+        if (teacher != null) {
+            provenance.put("teacher", teacher.provenance);
+        }
+        provenance.put("model-sha256", AtomicFiles.sha256(model));
+        provenance.put("started", started.toString());
+        provenance.put("finished", Instant.now().toString());
+        provenance.put("seconds", outcome.seconds());
+
+        copyDescriptor(experiment, directory);
+        AtomicFiles.write(directory.resolve(RunStore.RESOLVED), Json.pretty(Json.parse(experiment.canonicalJson())));
+        AtomicFiles.write(directory.resolve(RunStore.PROVENANCE), Json.pretty(provenance));
+        String metricsJson = Json.pretty(metrics);
+        AtomicFiles.write(directory.resolve(RunStore.METRICS), metricsJson);
+        return Json.parse(metricsJson);
+    }
+
+    private Map<String, Object> metrics(ResolvedExperiment experiment, long seed, NetworkSpec spec,
+            TrainingOutcome outcome, Teacher teacher, Double teacherAccuracy) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("experiment", experiment.id());
+        metrics.put("hash", experiment.hash());
+        metrics.put("seed", seed);
+        metrics.put("test-accuracy", outcome.testAccuracy());
+        metrics.put("validation-accuracy", Double.isNaN(outcome.validationAccuracy()) ? null : outcome.validationAccuracy());
+        metrics.put("selected-epoch", outcome.selectedEpoch());
+        metrics.put("epochs", outcome.epochs().size());
+        metrics.put("final-train-loss", outcome.epochs().get(outcome.epochs().size() - 1).trainLoss());
+        metrics.put("student", Map.of("family", spec.family(), "parameters", spec.statistics().parameters(),
+                "multiply-accumulates", spec.statistics().multiplyAccumulates()));
+        if (teacher != null) {
+            Map<String, Object> teacherMetrics = new LinkedHashMap<>(teacher.metrics);
+            teacherMetrics.put("test-accuracy", teacherAccuracy);
+            metrics.put("teacher", teacherMetrics);
+        }
+        Map<String, Object> history = new LinkedHashMap<>();
+        history.put("train-loss", outcome.epochs().stream().map(e -> e.trainLoss()).toList());
+        history.put("train-accuracy", outcome.epochs().stream().map(e -> e.trainAccuracy()).toList());
+        history.put("validation-accuracy", outcome.epochs().stream().map(e -> e.validationAccuracy()).toList());
+        history.put("test-accuracy", outcome.epochs().stream().map(e -> e.testAccuracy()).toList());
+        metrics.put("history", history);
+        return metrics;
+    }
+
+    /** A loaded teacher with what the student's records say about it. */
+    private record Teacher(TrainableGraph network, Map<String, Object> metrics, Map<String, Object> provenance) {
+    }
+
+    private Teacher loadTeacher(TeacherChoice choice, long studentSeed) {
+        if (choice instanceof ExperimentTeacher experimentTeacher) {
+            long seed = experimentTeacher.seedFor(studentSeed);
+            RunResult run = run(experimentTeacher.experiment(), seed, true);
+            Path model = run.directory().resolve(RunStore.MODEL);
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("experiment", experimentTeacher.experiment().id());
+            metrics.put("hash", experimentTeacher.experiment().hash());
+            metrics.put("seed", seed);
+            Map<String, Object> provenance = new LinkedHashMap<>(metrics);
+            provenance.put("run", store.root().relativize(run.directory()).toString());
+            provenance.put("model-sha256", AtomicFiles.sha256(model));
+            return new Teacher(restore(model), metrics, provenance);
+        }
+        FileTeacher file = (FileTeacher) choice;
+        if (!Files.isRegularFile(file.file())) {
+            throw new IllegalArgumentException("teacher file " + file.file() + " does not exist");
+        }
+        String actual = AtomicFiles.sha256(file.file());
+        if (!actual.equalsIgnoreCase(file.sha256())) {
+            throw new IllegalArgumentException("teacher file " + file.file() + " has SHA-256 " + actual
+                    + " but the descriptor expects " + file.sha256() + "; is it the right file?");
+        }
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("file", file.file().getFileName().toString());
+        metrics.put("sha256", actual);
+        Map<String, Object> provenance = new LinkedHashMap<>(metrics);
+        provenance.put("path", file.file().toString());
+        return new Teacher(restore(file.file()), metrics, provenance);
+    }
+
+    private static TrainableGraph restore(Path model) {
+        try {
+            return TrainableGraph.of(ModelSerializer.restoreComputationGraph(model.toFile(), false));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot read the teacher model " + model
+                    + " (a DL4J ModelSerializer ComputationGraph zip is expected): " + e.getMessage(), e);
+        }
+    }
+
+    private static void saveModel(TrainableGraph network, Path model) {
+        try {
+            Path temporary = Files.createTempFile(model.getParent(), ".model", ".tmp");
+            ModelSerializer.writeModel(network, temporary.toFile(), false);
+            AtomicFiles.move(temporary, model);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the model to " + model + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Per-sample shapes of the teacher's tapped vertices, from one inference pass on one training image. */
+    private static Map<String, TensorShape> shapes(TrainableGraph teacher, Set<String> taps, Dataset data) {
+        for (String tap : taps) {
+            if (teacher.getVertex(tap) == null) {
+                throw new IllegalArgumentException("the teacher has no vertex '" + tap + "'; its vertices: "
+                        + java.util.Arrays.stream(teacher.getVertices()).map(v -> v.getVertexName()).sorted().toList());
+            }
+        }
+        INDArray one = data.train().features().get(NDArrayIndex.interval(0, 1), NDArrayIndex.all(), NDArrayIndex.all(),
+                NDArrayIndex.all());
+        Map<String, TensorShape> shapes = new LinkedHashMap<>();
+        teacher.infer(one, List.copyOf(taps)).forEach((tap, activation) -> {
+            long[] shape = activation.shape();
+            shapes.put(tap, shape.length == 2 ? TensorShape.vector((int) shape[1])
+                    : TensorShape.map((int) shape[1], (int) shape[2], (int) shape[3]));
+        });
+        return shapes;
+    }
+
+    private void copyDescriptor(ResolvedExperiment experiment, Path directory) {
+        try {
+            AtomicFiles.write(directory.resolve(RunStore.DESCRIPTOR), Files.readAllBytes(experiment.source()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + experiment.source() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T create(ComponentChoice choice, Class<T> contract) {
+        return components.create(choice.kind(), choice.name(), choice.parameters(), contract);
+    }
+
+}
