@@ -9,6 +9,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -88,13 +90,27 @@ public final class CompiledLoss {
         }
         total = sameDiff.identity(LOSS, total);
         sameDiff.setLossVariables(LOSS);
-        sameDiff.createGradFunction(definition.studentPlaceholders.values().toArray(new String[0]));
+        createGradientFunction(sameDiff, definition.studentPlaceholders.values().toArray(new String[0]));
         Map<String, TensorShape> tapShapes = new LinkedHashMap<>();
         for (String tap : definition.studentPlaceholders.keySet()) {
             tapShapes.put(tap, studentShapes.get(tap));
         }
         return new CompiledLoss(sameDiff, definition.studentPlaceholders, definition.teacherPlaceholders, tapShapes,
                 new LinkedHashMap<>(definition.terms));
+    }
+
+    /**
+     * SameDiff 1.0.0-M2.1 prints a line to standard output for every op it differentiates (a leftover
+     * {@code System.out.println} in {@code createGradFunction}); keep that out of the run's output.
+     */
+    private static synchronized void createGradientFunction(SameDiff sameDiff, String[] placeholders) {
+        PrintStream standardOutput = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            sameDiff.createGradFunction(placeholders);
+        } finally {
+            System.setOut(standardOutput);
+        }
     }
 
     /** Student vertices the loss reads, in declaration order. */

@@ -1,0 +1,112 @@
+package org.distill4j.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A real (tiny) teacher-and-student experiment through the command line: records, determinism, reuse. */
+class RunCommandTest {
+
+    @TempDir
+    static Path directory;
+
+    @BeforeAll
+    static void writeDescriptors() throws IOException {
+        Files.writeString(directory.resolve("teacher.yaml"), """
+                experiment: test/teacher
+                seeds: [1, 2]
+                dataset: {name: synthetic, params: {train-size: 256, test-size: 128}}
+                student:
+                  model: {family: mlp, params: {hidden: [64]}}
+                distiller: {name: cross-entropy}
+                training: {epochs: 2, batch-size: 32, optimizer: {name: sgd, params: {learning-rate: 0.02}}}
+                """);
+        Files.writeString(directory.resolve("kd.yaml"), """
+                experiment: test/kd
+                seeds: [1, 2]
+                dataset: {name: synthetic, params: {train-size: 256, test-size: 128}}
+                teacher: {experiment: teacher.yaml}
+                student:
+                  model: {family: mlp, params: {hidden: [16]}}
+                distiller: {name: hinton-kd, params: {temperature: 4, alpha: 0.9}}
+                training:
+                  epochs: 2
+                  batch-size: 32
+                  optimizer: {name: sgd, params: {learning-rate: 0.02}}
+                  augmentation: {jitter: 1}
+                """);
+    }
+
+    @Test
+    void writesCompleteRecordsAndIsDeterministicPerSeed() throws IOException {
+        Path first = directory.resolve("first");
+        Path second = directory.resolve("second");
+
+        CommandOutput run = CommandOutput.run("run", directory.resolve("kd.yaml").toString(), "--results", first.toString());
+        CommandOutput again = CommandOutput.run("run", directory.resolve("kd.yaml").toString(), "--results", second.toString());
+
+        assertThat(run.exitCode()).as(run.text()).isZero();
+        assertThat(again.exitCode()).isZero();
+        Path seedOne = only(first.resolve("test/kd"), "seed-1");
+        assertThat(List.of("descriptor.yaml", "resolved.json", "provenance.json", "metrics.json", "events.jsonl",
+                "model.zip", "DONE")).allSatisfy(file -> assertThat(seedOne.resolve(file)).exists());
+        assertThat(Files.readAllLines(seedOne.resolve("events.jsonl"))).hasSize(2);
+        assertThat(only(first.resolve("test/teacher"), "seed-1").resolve("DONE")).exists();
+
+        String metrics = Files.readString(seedOne.resolve("metrics.json"));
+        assertThat(Files.readString(only(second.resolve("test/kd"), "seed-1").resolve("metrics.json"))).isEqualTo(metrics);
+        assertThat(Files.readString(only(first.resolve("test/kd"), "seed-2").resolve("metrics.json"))).isNotEqualTo(metrics);
+        assertThat(metrics).contains("\"teacher\"", "\"test-accuracy\"");
+        assertThat(Files.readString(seedOne.resolve("provenance.json")))
+                .contains("\"git\"", "\"native-classifier\"", "\"sha256\"", "\"plugins\"", "\"hinton-kd\"");
+    }
+
+    @Test
+    void aFinishedRunIsNotTrainedAgain() throws IOException {
+        Path results = directory.resolve("reuse");
+        CommandOutput.run("run", directory.resolve("kd.yaml").toString(), "--results", results.toString(), "--seeds", "1");
+        Path run = only(results.resolve("test/kd"), "seed-1");
+        FileTime done = Files.getLastModifiedTime(run.resolve("DONE"));
+        String events = Files.readString(run.resolve("events.jsonl"));
+
+        CommandOutput again = CommandOutput.run("run", directory.resolve("kd.yaml").toString(), "--results",
+                results.toString(), "--seeds", "1");
+
+        assertThat(again.text()).contains("already DONE");
+        assertThat(Files.getLastModifiedTime(run.resolve("DONE"))).isEqualTo(done);
+        assertThat(Files.readString(run.resolve("events.jsonl"))).isEqualTo(events);
+    }
+
+    @Test
+    void anInterruptedRunWithoutDoneIsRedone() throws IOException {
+        Path results = directory.resolve("interrupted");
+        CommandOutput.run("run", directory.resolve("teacher.yaml").toString(), "--results", results.toString(), "--seeds", "1");
+        Path run = only(results.resolve("test/teacher"), "seed-1");
+        Files.delete(run.resolve("DONE"));
+        Files.writeString(run.resolve("metrics.json"), "partial");
+
+        CommandOutput again = CommandOutput.run("run", directory.resolve("teacher.yaml").toString(), "--results",
+                results.toString(), "--seeds", "1");
+
+        assertThat(again.text()).doesNotContain("already DONE");
+        assertThat(run.resolve("DONE")).exists();
+        assertThat(Files.readString(run.resolve("metrics.json"))).startsWith("{");
+    }
+
+    private static Path only(Path experiment, String seed) throws IOException {
+        try (Stream<Path> hashes = Files.list(experiment)) {
+            List<Path> directories = hashes.filter(Files::isDirectory).toList();
+            assertThat(directories).hasSize(1);
+            return directories.get(0).resolve(seed);
+        }
+    }
+}
