@@ -2,6 +2,7 @@ package org.distill4j.testkit;
 
 import org.distill4j.api.Distiller;
 import org.distill4j.api.LossGraph;
+import org.distill4j.api.Losses;
 import org.distill4j.api.network.NetworkSpec;
 import org.nd4j.autodiff.samediff.SDVariable;
 
@@ -22,7 +23,6 @@ public final class TaskCrossEntropy implements Distiller {
 
     @Override
     public SDVariable defineLoss(LossGraph graph) {
-        SDVariable logProbabilities = graph.sameDiff().nn().logSoftmax(graph.student(NetworkSpec.LOGITS));
-        return graph.labels().mul(logProbabilities).sum(1).mean().neg();
+        return Losses.crossEntropy(graph.sameDiff(), graph.student(NetworkSpec.LOGITS), graph.labels());
     }
 }

@@ -2,6 +2,7 @@ package org.distill4j.kernel.engine;
 
 import org.distill4j.api.Distiller;
 import org.distill4j.api.LossGraph;
+import org.distill4j.api.Losses;
 import org.distill4j.api.data.Dataset;
 import org.distill4j.api.network.TensorShape;
 import org.distill4j.kernel.builtin.ConstantSchedule;
@@ -30,8 +31,7 @@ class TrainerTest {
         }
 
         public SDVariable defineLoss(LossGraph graph) {
-            SDVariable logProbabilities = graph.sameDiff().nn().logSoftmax(graph.student("logits"));
-            return graph.labels().mul(logProbabilities).sum(1).mean().neg();
+            return Losses.crossEntropy(graph.sameDiff(), graph.student("logits"), graph.labels());
         }
     }
 

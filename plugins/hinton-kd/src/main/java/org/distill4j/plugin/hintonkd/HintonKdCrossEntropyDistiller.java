@@ -2,6 +2,7 @@ package org.distill4j.plugin.hintonkd;
 
 import org.distill4j.api.Distiller;
 import org.distill4j.api.LossGraph;
+import org.distill4j.api.Losses;
 import org.distill4j.api.network.NetworkSpec;
 import org.nd4j.autodiff.samediff.SDVariable;
 
@@ -25,7 +26,7 @@ public final class HintonKdCrossEntropyDistiller implements Distiller {
 
     @Override
     public SDVariable defineLoss(LossGraph graph) {
-        SDVariable loss = HintonKdLosses.crossEntropy(graph.sameDiff(), graph.student(NetworkSpec.LOGITS), graph.labels());
+        SDVariable loss = Losses.crossEntropy(graph.sameDiff(), graph.student(NetworkSpec.LOGITS), graph.labels());
         graph.reportTerm("cross-entropy", loss);
         return loss;
     }

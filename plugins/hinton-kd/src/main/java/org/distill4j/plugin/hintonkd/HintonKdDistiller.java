@@ -3,6 +3,7 @@ package org.distill4j.plugin.hintonkd;
 import jakarta.inject.Inject;
 import org.distill4j.api.Distiller;
 import org.distill4j.api.LossGraph;
+import org.distill4j.api.Losses;
 import org.distill4j.api.network.NetworkSpec;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -21,7 +22,7 @@ import java.util.Set;
  * </pre>
  *
  * The T^2 factor keeps the soft-target gradient, which scales as 1/T^2, comparable across temperatures; it can be
- * switched off for the ablation. Log-probabilities come from log-softmax, never log(softmax).
+ * switched off for the ablation. Log-probabilities come from {@link Losses#logSoftmax}, the log-sum-exp form.
  */
 public final class HintonKdDistiller implements Distiller {
 
@@ -49,9 +50,9 @@ public final class HintonKdDistiller implements Distiller {
         SDVariable teacher = graph.teacher(NetworkSpec.LOGITS);
         double temperature = params.temperature();
 
-        SDVariable hard = HintonKdLosses.crossEntropy(sameDiff, student, graph.labels());
-        SDVariable studentLogSoft = sameDiff.nn().logSoftmax(student.div(temperature));
-        SDVariable teacherLogSoft = sameDiff.nn().logSoftmax(teacher.div(temperature));
+        SDVariable hard = Losses.crossEntropy(sameDiff, student, graph.labels());
+        SDVariable studentLogSoft = Losses.logSoftmax(sameDiff, student.div(temperature));
+        SDVariable teacherLogSoft = Losses.logSoftmax(sameDiff, teacher.div(temperature));
         SDVariable teacherSoft = sameDiff.math().exp(teacherLogSoft);
         SDVariable perSample = teacherSoft.mul(teacherLogSoft.sub(studentLogSoft)).sum(1);
         SDVariable soft = perSample.mean();

@@ -71,6 +71,18 @@ class HintonKdDistillerTest {
     }
 
     @Test
+    void logitGapsBeyondFloatSoftmaxRangeStayFinite() {
+        // ND4J's own log_softmax gives -inf here and the loss NaN (see Losses); dropout nets reach such gaps early.
+        double[][] student = {{300, 0, 1}};
+        double[][] teacher = {{0, 250, -40}};
+        LossValue value = check(1, 0.5, true).evaluate(logits(student), logits(teacher), new int[] {1});
+
+        // CE = -log q_s[1] = 300; the teacher puts all its mass on class 1, so KL = -log q_s[1] = 300 too.
+        assertThat(value.loss()).isFinite().isCloseTo(0.5 * 300 + 0.5 * 300, within(1e-6));
+        assertThat(value.gradients().get("logits").isNaN().any()).isFalse();
+    }
+
+    @Test
     void crossEntropyDistillerIsTheHardTermAlone() {
         LossChecks check = LossChecks.of(new HintonKdCrossEntropyDistiller(), LOGITS, Map.of(), 3);
         LossValue value = check.evaluate(logits(STUDENT), Map.of(), LABELS);
