@@ -1,18 +1,16 @@
 package org.distill4j.cli.bench;
 
 import org.distill4j.api.network.NetworkSpec;
-import org.distill4j.api.network.TensorShape;
 import org.distill4j.kernel.builtin.ConstantSchedule;
 import org.distill4j.kernel.builtin.SgdOptimizer;
 import org.distill4j.kernel.builtin.SgdParams;
 import org.distill4j.kernel.engine.CompiledLoss;
-import org.distill4j.kernel.engine.LossValue;
 import org.distill4j.kernel.engine.Objective;
+import org.distill4j.kernel.engine.StudentStep;
 import org.distill4j.kernel.engine.TrainableGraph;
 import org.distill4j.kernel.engine.Updaters;
 import org.distill4j.models.backend.LayerHelpers;
 import org.distill4j.models.graph.GraphBuilder;
-import org.distill4j.models.graph.GraphOutputs;
 import org.distill4j.models.graph.GraphSettings;
 import org.distill4j.plugin.hintonkd.HintonKdCrossEntropyDistiller;
 import org.distill4j.plugin.hintonkd.HintonKdDistiller;
@@ -23,7 +21,6 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -68,22 +65,20 @@ public final class Benchmark {
         Map<String, Double> results = new java.util.LinkedHashMap<>();
         results.put("teacher forward", time(() -> teacher.infer(features, teacherTaps)));
 
-        TrainableGraph plain = graph(studentSpec, Set.of());
         CompiledLoss crossEntropy = CompiledLoss.compile(
                 List.of(new Objective("cross-entropy", new HintonKdCrossEntropyDistiller(), 1.0)),
-                shapes(studentSpec), Map.of(), 10);
-        results.put("student cross-entropy step", time(() -> step(plain, crossEntropy, features, Map.of(), labels)));
+                studentSpec.shapes(), Map.of(), 10);
+        StudentStep plain = new StudentStep(graph(studentSpec, crossEntropy.studentTaps()), crossEntropy);
+        results.put("student cross-entropy step",
+                time(() -> plain.run(features, Map.of(), labels, TrainableGraph.UpdateHook.NONE)));
 
-        Set<String> studentTaps = Set.of(BenchNetworks.FIRST_RELU, BenchNetworks.SECOND_RELU);
-        TrainableGraph distilled = graph(studentSpec, studentTaps);
         CompiledLoss kd = CompiledLoss.compile(List.of(
                         new Objective("hinton-kd", new HintonKdDistiller(new HintonKdParams(4, 0.9, true)), 1.0),
                         new Objective("attention", new BenchAttentionTerm(100), 1.0)),
-                shapes(studentSpec), shapes(teacherSpec), 10);
-        results.put("KD step (KD + AT)", time(() -> {
-            Map<String, INDArray> teacherActivations = teacher.infer(features, teacherTaps);
-            step(distilled, kd, features, teacherActivations, labels);
-        }));
+                studentSpec.shapes(), teacherSpec.shapes(), 10);
+        StudentStep distilled = new StudentStep(graph(studentSpec, kd.studentTaps()), kd);
+        results.put("KD step (KD + AT)", time(() -> distilled.run(features, teacher.infer(features, teacherTaps), labels,
+                TrainableGraph.UpdateHook.NONE)));
 
         results.forEach((name, millis) -> out.printf("  %-28s %8.1f ms%n", name, millis));
         return results;
@@ -95,31 +90,6 @@ public final class Benchmark {
         graph.init();
         Updaters.configure(graph, new SgdOptimizer(new SgdParams(0.01, 0.9, false, 5e-4)), new ConstantSchedule(), 1);
         return graph;
-    }
-
-    private static Map<String, TensorShape> shapes(NetworkSpec spec) {
-        return spec.shapes();
-    }
-
-    private static void step(TrainableGraph student, CompiledLoss loss, INDArray features,
-            Map<String, INDArray> teacher, int[] labels) {
-        student.step(features, outputs -> {
-            Map<String, INDArray> activations = new HashMap<>();
-            for (String tap : loss.studentTaps()) {
-                String output = tap.equals(NetworkSpec.LOGITS) ? tap : GraphOutputs.tapName(tap);
-                activations.put(tap, outputs.get(output));
-            }
-            LossValue value = loss.evaluate(activations, teacher, labels);
-            INDArray[] gradients = new INDArray[student.outputNames().size()];
-            for (int i = 0; i < gradients.length; i++) {
-                String name = student.outputNames().get(i);
-                String tap = name.endsWith(GraphOutputs.TAP_SUFFIX)
-                        ? name.substring(0, name.length() - GraphOutputs.TAP_SUFFIX.length())
-                        : name;
-                gradients[i] = value.gradients().get(tap);
-            }
-            return gradients;
-        }, TrainableGraph.UpdateHook.NONE);
     }
 
     private double time(Runnable work) {

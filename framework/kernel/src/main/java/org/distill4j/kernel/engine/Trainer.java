@@ -5,7 +5,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,19 +39,13 @@ public final class Trainer {
         if (loss.needsTeacher() && teacher.isEmpty()) {
             throw new IllegalArgumentException("the loss reads teacher taps " + loss.teacherTaps() + " but no teacher was given");
         }
-        for (String tap : loss.studentTaps()) {
-            if (!student.outputNames().contains(tap) && !student.outputNames().contains(tap + TAP_SUFFIX)) {
-                throw new IllegalArgumentException("the student does not output tap '" + tap + "'; outputs: "
-                        + student.outputNames());
-            }
-        }
         Nd4j.getRandom().setSeed(seed);
         Updaters.configure(student, settings.optimizer(), settings.schedule(), settings.epochs());
         Batches batches = new Batches(data.train());
         Augmenter augmenter = new Augmenter(settings.augmentation(), data.train().features(), seed ^ 0x5DEECE66DL);
         Random shuffle = new Random(seed);
         List<String> teacherTaps = List.copyOf(loss.teacherTaps());
-        Map<String, String> tapOfOutput = tapsByOutput(student, loss);
+        StudentStep step = new StudentStep(student, loss);
 
         List<EpochRecord> records = new ArrayList<>();
         long start = System.nanoTime();
@@ -73,13 +66,8 @@ public final class Trainer {
                 Map<String, INDArray> teacherActivations = teacher.isPresent() && !teacherTaps.isEmpty()
                         ? teacher.get().infer(features, teacherTaps)
                         : Map.of();
-                student.step(features, outputs -> {
-                    Map<String, INDArray> studentActivations = new HashMap<>();
-                    tapOfOutput.forEach((output, tap) -> studentActivations.put(tap, outputs.get(output)));
-                    LossValue value = loss.evaluate(studentActivations, teacherActivations, labels);
-                    totals.add(value, Accuracy.countCorrect(outputs.get(student.outputNames().get(0)), labels), labels.length);
-                    return gradientsInOutputOrder(student, tapOfOutput, value, outputs);
-                }, hook);
+                StudentStep.Result result = step.run(features, teacherActivations, labels, hook);
+                totals.add(result.loss(), result.correct(), labels.length);
                 double elapsed = seconds(epochStart);
                 double rate = totals.images / elapsed;
                 double left = ((long) (settings.epochs() - epoch) * batchesPerEpoch - batch - 1) * (elapsed / (batch + 1));
@@ -109,29 +97,6 @@ public final class Trainer {
         EpochRecord best = records.get(bestEpoch - 1);
         double test = best.testAccuracy() != null ? best.testAccuracy() : Accuracy.of(student, data.test());
         return new TrainingOutcome(bestEpoch, bestValidation, test, records, seconds(start));
-    }
-
-    /** Suffix of the leaf layers that expose non-output vertices as graph outputs (see the models' graph builder). */
-    public static final String TAP_SUFFIX = "@tap";
-
-    private static Map<String, String> tapsByOutput(TrainableGraph student, CompiledLoss loss) {
-        Map<String, String> result = new LinkedHashMap<>();
-        for (String tap : loss.studentTaps()) {
-            String output = student.outputNames().contains(tap) ? tap : tap + TAP_SUFFIX;
-            result.put(output, tap);
-        }
-        return result;
-    }
-
-    private static INDArray[] gradientsInOutputOrder(TrainableGraph student, Map<String, String> tapOfOutput,
-            LossValue value, Map<String, INDArray> outputs) {
-        List<String> names = student.outputNames();
-        INDArray[] gradients = new INDArray[names.size()];
-        for (int i = 0; i < names.size(); i++) {
-            String tap = tapOfOutput.get(names.get(i));
-            gradients[i] = tap != null ? value.gradients().get(tap) : Nd4j.zerosLike(outputs.get(names.get(i)));
-        }
-        return gradients;
     }
 
     private static int[] permutation(int size, Random random) {

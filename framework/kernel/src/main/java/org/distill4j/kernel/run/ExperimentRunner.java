@@ -12,10 +12,7 @@ import org.distill4j.api.data.Dataset;
 import org.distill4j.api.network.NetworkSpec;
 import org.distill4j.api.network.TensorShape;
 import org.distill4j.kernel.descriptor.ComponentChoice;
-import org.distill4j.kernel.descriptor.ExperimentTeacher;
-import org.distill4j.kernel.descriptor.FileTeacher;
 import org.distill4j.kernel.descriptor.ResolvedExperiment;
-import org.distill4j.kernel.descriptor.TeacherChoice;
 import org.distill4j.kernel.descriptor.TrainingPlan;
 import org.distill4j.kernel.descriptor.WeightedDistiller;
 import org.distill4j.kernel.engine.Accuracy;
@@ -30,8 +27,6 @@ import org.distill4j.kernel.plugin.ComponentFactory;
 import org.distill4j.kernel.plugin.ComponentRegistry;
 import org.distill4j.models.graph.GraphBuilder;
 import org.distill4j.models.graph.GraphSettings;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -61,6 +56,7 @@ public final class ExperimentRunner {
     private final PrintStream out;
     private final boolean terminal;
     private final GitState git;
+    private final TeacherLoader teachers;
 
     public ExperimentRunner(ComponentFactory components, ComponentRegistry registry, RunStore store, PrintStream out,
             boolean terminal) {
@@ -70,6 +66,7 @@ public final class ExperimentRunner {
         this.out = out;
         this.terminal = terminal;
         this.git = GitState.of(Path.of("").toAbsolutePath());
+        this.teachers = new TeacherLoader(store, (teacher, seed) -> run(teacher, seed, true));
     }
 
     public RunStore store() {
@@ -128,7 +125,7 @@ public final class ExperimentRunner {
         String label = experiment.id() + " seed " + seed;
         out.println("== " + label + (experiment.profile().isEmpty() ? "" : " [" + experiment.profile() + "]")
                 + " -> " + store.root().relativize(directory.toAbsolutePath()));
-        Teacher teacher = experiment.teacher().map(choice -> loadTeacher(choice, seed)).orElse(null);
+        LoadedTeacher teacher = experiment.teacher().map(choice -> teachers.load(choice, seed)).orElse(null);
 
         Dataset data = create(experiment.dataset(), DatasetSource.class)
                 .load(new DataContext(seed, experiment.source().toAbsolutePath().getParent()));
@@ -140,7 +137,8 @@ public final class ExperimentRunner {
         }
         Set<String> teacherTaps = new LinkedHashSet<>();
         objectives.forEach(objective -> teacherTaps.addAll(objective.distiller().teacherTaps()));
-        Map<String, TensorShape> teacherShapes = teacher == null ? Map.of() : shapes(teacher.network, teacherTaps, data);
+        Map<String, TensorShape> teacherShapes = teacher == null ? Map.of()
+                : TeacherLoader.shapes(teacher.network(), teacherTaps, data);
         CompiledLoss loss = CompiledLoss.compile(objectives, spec.shapes(), teacherShapes, data.classes());
 
         GraphSettings graphSettings = GraphSettings.inference(seed).withTaps(loss.studentTaps());
@@ -161,12 +159,12 @@ public final class ExperimentRunner {
         }
         ProgressListener progress = new EventLog(directory.resolve(RunStore.EVENTS), "train",
                 new ConsoleProgress(out, "   ", terminal, 10));
-        TrainingOutcome outcome = new Trainer(progress).train(student, Optional.ofNullable(teacher).map(t -> t.network),
+        TrainingOutcome outcome = new Trainer(progress).train(student, Optional.ofNullable(teacher).map(LoadedTeacher::network),
                 loss, data, settings, TrainableGraph.UpdateHook.NONE, seed);
 
         Path model = directory.resolve(RunStore.MODEL);
         saveModel(student, model);
-        Double teacherAccuracy = teacher == null ? null : Accuracy.of(teacher.network, data.test());
+        Double teacherAccuracy = teacher == null ? null : Accuracy.of(teacher.network(), data.test());
         Map<String, Object> metrics = metrics(experiment, seed, spec, outcome, teacher, teacherAccuracy);
         out.printf(Locale.ROOT, "   test accuracy %.2f%% (epoch %d, %s)%s%n", 100 * outcome.testAccuracy(),
                 outcome.selectedEpoch(), plan.select().name().toLowerCase(Locale.ROOT).replace('_', '-'),
@@ -185,7 +183,7 @@ public final class ExperimentRunner {
         provenance.put("machine", Provenance.machine());
         provenance.put("data", Provenance.data(data));
         if (teacher != null) {
-            provenance.put("teacher", teacher.provenance);
+            provenance.put("teacher", teacher.provenance());
         }
         provenance.put("model-sha256", AtomicFiles.sha256(model));
         provenance.put("started", started.toString());
@@ -201,7 +199,7 @@ public final class ExperimentRunner {
     }
 
     private Map<String, Object> metrics(ResolvedExperiment experiment, long seed, NetworkSpec spec,
-            TrainingOutcome outcome, Teacher teacher, Double teacherAccuracy) {
+            TrainingOutcome outcome, LoadedTeacher teacher, Double teacherAccuracy) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("experiment", experiment.id());
         metrics.put("hash", experiment.hash());
@@ -214,7 +212,7 @@ public final class ExperimentRunner {
         metrics.put("student", Map.of("family", spec.family(), "parameters", spec.statistics().parameters(),
                 "multiply-accumulates", spec.statistics().multiplyAccumulates()));
         if (teacher != null) {
-            Map<String, Object> teacherMetrics = new LinkedHashMap<>(teacher.metrics);
+            Map<String, Object> teacherMetrics = new LinkedHashMap<>(teacher.metrics());
             teacherMetrics.put("test-accuracy", teacherAccuracy);
             metrics.put("teacher", teacherMetrics);
         }
@@ -227,50 +225,6 @@ public final class ExperimentRunner {
         return metrics;
     }
 
-    /** A loaded teacher with what the student's records say about it. */
-    private record Teacher(TrainableGraph network, Map<String, Object> metrics, Map<String, Object> provenance) {
-    }
-
-    private Teacher loadTeacher(TeacherChoice choice, long studentSeed) {
-        if (choice instanceof ExperimentTeacher experimentTeacher) {
-            long seed = experimentTeacher.seedFor(studentSeed);
-            RunResult run = run(experimentTeacher.experiment(), seed, true);
-            Path model = run.directory().resolve(RunStore.MODEL);
-            Map<String, Object> metrics = new LinkedHashMap<>();
-            metrics.put("experiment", experimentTeacher.experiment().id());
-            metrics.put("hash", experimentTeacher.experiment().hash());
-            metrics.put("seed", seed);
-            Map<String, Object> provenance = new LinkedHashMap<>(metrics);
-            provenance.put("run", store.root().relativize(run.directory()).toString());
-            provenance.put("model-sha256", AtomicFiles.sha256(model));
-            return new Teacher(restore(model), metrics, provenance);
-        }
-        FileTeacher file = (FileTeacher) choice;
-        if (!Files.isRegularFile(file.file())) {
-            throw new IllegalArgumentException("teacher file " + file.file() + " does not exist");
-        }
-        String actual = AtomicFiles.sha256(file.file());
-        if (!actual.equalsIgnoreCase(file.sha256())) {
-            throw new IllegalArgumentException("teacher file " + file.file() + " has SHA-256 " + actual
-                    + " but the descriptor expects " + file.sha256() + "; is it the right file?");
-        }
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("file", file.file().getFileName().toString());
-        metrics.put("sha256", actual);
-        Map<String, Object> provenance = new LinkedHashMap<>(metrics);
-        provenance.put("path", file.file().toString());
-        return new Teacher(restore(file.file()), metrics, provenance);
-    }
-
-    private static TrainableGraph restore(Path model) {
-        try {
-            return TrainableGraph.of(ModelSerializer.restoreComputationGraph(model.toFile(), false));
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("cannot read the teacher model " + model
-                    + " (a DL4J ModelSerializer ComputationGraph zip is expected): " + e.getMessage(), e);
-        }
-    }
-
     private static void saveModel(TrainableGraph network, Path model) {
         try {
             Path temporary = Files.createTempFile(model.getParent(), ".model", ".tmp");
@@ -279,25 +233,6 @@ public final class ExperimentRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the model to " + model + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Per-sample shapes of the teacher's tapped vertices, from one inference pass on one training image. */
-    private static Map<String, TensorShape> shapes(TrainableGraph teacher, Set<String> taps, Dataset data) {
-        for (String tap : taps) {
-            if (teacher.getVertex(tap) == null) {
-                throw new IllegalArgumentException("the teacher has no vertex '" + tap + "'; its vertices: "
-                        + java.util.Arrays.stream(teacher.getVertices()).map(v -> v.getVertexName()).sorted().toList());
-            }
-        }
-        INDArray one = data.train().features().get(NDArrayIndex.interval(0, 1), NDArrayIndex.all(), NDArrayIndex.all(),
-                NDArrayIndex.all());
-        Map<String, TensorShape> shapes = new LinkedHashMap<>();
-        teacher.infer(one, List.copyOf(taps)).forEach((tap, activation) -> {
-            long[] shape = activation.shape();
-            shapes.put(tap, shape.length == 2 ? TensorShape.vector((int) shape[1])
-                    : TensorShape.map((int) shape[1], (int) shape[2], (int) shape[3]));
-        });
-        return shapes;
     }
 
     private void copyDescriptor(ResolvedExperiment experiment, Path directory) {
