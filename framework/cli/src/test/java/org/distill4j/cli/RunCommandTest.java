@@ -102,6 +102,31 @@ class RunCommandTest {
         assertThat(Files.readString(run.resolve("metrics.json"))).startsWith("{");
     }
 
+    @Test
+    void aTeacherCanBeAModelFileCheckedByItsSha256() throws IOException {
+        Path results = directory.resolve("file-teacher");
+        CommandOutput.run("run", directory.resolve("teacher.yaml").toString(), "--results", results.toString(), "--seeds", "1");
+        Path model = only(results.resolve("test/teacher"), "seed-1").resolve("model.zip");
+        String sha256 = org.distill4j.kernel.run.AtomicFiles.sha256(model);
+        String descriptor = Files.readString(directory.resolve("kd.yaml")).replace("experiment: test/kd", "experiment: test/kd-file")
+                .replace("teacher: {experiment: teacher.yaml}", "teacher: {file: '" + model + "', sha256: '%s'}");
+        Files.writeString(directory.resolve("kd-file.yaml"), descriptor.formatted(sha256));
+        Files.writeString(directory.resolve("kd-wrong.yaml"), descriptor.replace("test/kd-file", "test/kd-wrong")
+                .formatted("0".repeat(64)));
+
+        CommandOutput good = CommandOutput.run("run", directory.resolve("kd-file.yaml").toString(), "--results",
+                results.toString(), "--seeds", "1");
+        CommandOutput wrong = CommandOutput.run("run", directory.resolve("kd-wrong.yaml").toString(), "--results",
+                results.toString(), "--seeds", "1");
+
+        assertThat(good.exitCode()).as(good.text() + good.errors()).isZero();
+        assertThat(Files.readString(only(results.resolve("test/kd-file"), "seed-1").resolve("metrics.json")))
+                .contains(sha256);
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.errors()).contains("has SHA-256 " + sha256, "expects " + "0".repeat(64));
+        assertThat(only(results.resolve("test/kd-wrong"), "seed-1").resolve("DONE")).doesNotExist();
+    }
+
     private static Path only(Path experiment, String seed) throws IOException {
         try (Stream<Path> hashes = Files.list(experiment)) {
             List<Path> directories = hashes.filter(Files::isDirectory).toList();
