@@ -35,7 +35,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -165,30 +164,13 @@ public final class ExperimentRunner {
         Path model = directory.resolve(RunStore.MODEL);
         saveModel(student, model);
         Double teacherAccuracy = teacher == null ? null : Accuracy.of(teacher.network(), data.test());
-        Map<String, Object> metrics = metrics(experiment, seed, spec, outcome, teacher, teacherAccuracy);
+        Map<String, Object> metrics = RunRecords.metrics(experiment, seed, spec, outcome, teacher, teacherAccuracy);
         out.printf(Locale.ROOT, "   test accuracy %.2f%% (epoch %d, %s)%s%n", 100 * outcome.testAccuracy(),
                 outcome.selectedEpoch(), plan.select().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 teacherAccuracy == null ? "" : String.format(Locale.ROOT, "; teacher %.2f%%", 100 * teacherAccuracy));
 
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("experiment", experiment.id());
-        provenance.put("profile", experiment.profile());
-        provenance.put("hash", experiment.hash());
-        provenance.put("seed", seed);
-        provenance.put("descriptor", Map.of("path", experiment.source().toString(),
-                "sha256", AtomicFiles.sha256(experiment.source())));
-        provenance.put("git", Map.of("commit", git.commit(), "dirty", git.dirty()));
-        provenance.put("plugins", Provenance.plugins(registry.plugins()));
-        provenance.put("backend", Provenance.backend());
-        provenance.put("machine", Provenance.machine());
-        provenance.put("data", Provenance.data(data));
-        if (teacher != null) {
-            provenance.put("teacher", teacher.provenance());
-        }
-        provenance.put("model-sha256", AtomicFiles.sha256(model));
-        provenance.put("started", started.toString());
-        provenance.put("finished", Instant.now().toString());
-        provenance.put("seconds", outcome.seconds());
+        Map<String, Object> provenance = RunRecords.provenance(experiment, seed, git, registry.plugins(), data, teacher,
+                AtomicFiles.sha256(model), started, outcome.seconds());
 
         copyDescriptor(experiment, directory);
         AtomicFiles.write(directory.resolve(RunStore.RESOLVED), Json.pretty(Json.parse(experiment.canonicalJson())));
@@ -196,33 +178,6 @@ public final class ExperimentRunner {
         String metricsJson = Json.pretty(metrics);
         AtomicFiles.write(directory.resolve(RunStore.METRICS), metricsJson);
         return Json.parse(metricsJson);
-    }
-
-    private Map<String, Object> metrics(ResolvedExperiment experiment, long seed, NetworkSpec spec,
-            TrainingOutcome outcome, LoadedTeacher teacher, Double teacherAccuracy) {
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("experiment", experiment.id());
-        metrics.put("hash", experiment.hash());
-        metrics.put("seed", seed);
-        metrics.put("test-accuracy", outcome.testAccuracy());
-        metrics.put("validation-accuracy", Double.isNaN(outcome.validationAccuracy()) ? null : outcome.validationAccuracy());
-        metrics.put("selected-epoch", outcome.selectedEpoch());
-        metrics.put("epochs", outcome.epochs().size());
-        metrics.put("final-train-loss", outcome.epochs().get(outcome.epochs().size() - 1).trainLoss());
-        metrics.put("student", Map.of("family", spec.family(), "parameters", spec.statistics().parameters(),
-                "multiply-accumulates", spec.statistics().multiplyAccumulates()));
-        if (teacher != null) {
-            Map<String, Object> teacherMetrics = new LinkedHashMap<>(teacher.metrics());
-            teacherMetrics.put("test-accuracy", teacherAccuracy);
-            metrics.put("teacher", teacherMetrics);
-        }
-        Map<String, Object> history = new LinkedHashMap<>();
-        history.put("train-loss", outcome.epochs().stream().map(e -> e.trainLoss()).toList());
-        history.put("train-accuracy", outcome.epochs().stream().map(e -> e.trainAccuracy()).toList());
-        history.put("validation-accuracy", outcome.epochs().stream().map(e -> e.validationAccuracy()).toList());
-        history.put("test-accuracy", outcome.epochs().stream().map(e -> e.testAccuracy()).toList());
-        metrics.put("history", history);
-        return metrics;
     }
 
     private static void saveModel(TrainableGraph network, Path model) {

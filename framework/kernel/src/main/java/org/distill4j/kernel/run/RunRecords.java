@@ -1,0 +1,75 @@
+package org.distill4j.kernel.run;
+
+import org.distill4j.api.Distill4jPlugin;
+import org.distill4j.api.data.Dataset;
+import org.distill4j.api.network.NetworkSpec;
+import org.distill4j.kernel.descriptor.ResolvedExperiment;
+import org.distill4j.kernel.engine.TrainingOutcome;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The content of a run's {@code metrics.json} and {@code provenance.json}. Metrics hold only what the same seed
+ * reproduces exactly (accuracies, losses, sizes); everything that varies between identical runs (times, paths, the
+ * machine) is provenance.
+ */
+final class RunRecords {
+
+    static Map<String, Object> metrics(ResolvedExperiment experiment, long seed, NetworkSpec spec,
+            TrainingOutcome outcome, LoadedTeacher teacher, Double teacherAccuracy) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("experiment", experiment.id());
+        metrics.put("hash", experiment.hash());
+        metrics.put("seed", seed);
+        metrics.put("test-accuracy", outcome.testAccuracy());
+        metrics.put("validation-accuracy", Double.isNaN(outcome.validationAccuracy()) ? null : outcome.validationAccuracy());
+        metrics.put("selected-epoch", outcome.selectedEpoch());
+        metrics.put("epochs", outcome.epochs().size());
+        metrics.put("final-train-loss", outcome.epochs().get(outcome.epochs().size() - 1).trainLoss());
+        metrics.put("student", Map.of("family", spec.family(), "parameters", spec.statistics().parameters(),
+                "multiply-accumulates", spec.statistics().multiplyAccumulates()));
+        if (teacher != null) {
+            Map<String, Object> teacherMetrics = new LinkedHashMap<>(teacher.metrics());
+            teacherMetrics.put("test-accuracy", teacherAccuracy);
+            metrics.put("teacher", teacherMetrics);
+        }
+        Map<String, Object> history = new LinkedHashMap<>();
+        history.put("train-loss", outcome.epochs().stream().map(e -> e.trainLoss()).toList());
+        history.put("train-accuracy", outcome.epochs().stream().map(e -> e.trainAccuracy()).toList());
+        history.put("validation-accuracy", outcome.epochs().stream().map(e -> e.validationAccuracy()).toList());
+        history.put("test-accuracy", outcome.epochs().stream().map(e -> e.testAccuracy()).toList());
+        metrics.put("history", history);
+        return metrics;
+    }
+
+    static Map<String, Object> provenance(ResolvedExperiment experiment, long seed, GitState git,
+            List<Distill4jPlugin> plugins, Dataset data, LoadedTeacher teacher, String modelSha256, Instant started,
+            double seconds) {
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("experiment", experiment.id());
+        provenance.put("profile", experiment.profile());
+        provenance.put("hash", experiment.hash());
+        provenance.put("seed", seed);
+        provenance.put("descriptor", Map.of("path", experiment.source().toString(),
+                "sha256", AtomicFiles.sha256(experiment.source())));
+        provenance.put("git", Map.of("commit", git.commit(), "dirty", git.dirty()));
+        provenance.put("plugins", Provenance.plugins(plugins));
+        provenance.put("backend", Provenance.backend());
+        provenance.put("machine", Provenance.machine());
+        provenance.put("data", Provenance.data(data));
+        if (teacher != null) {
+            provenance.put("teacher", teacher.provenance());
+        }
+        provenance.put("model-sha256", modelSha256);
+        provenance.put("started", started.toString());
+        provenance.put("finished", Instant.now().toString());
+        provenance.put("seconds", seconds);
+        return provenance;
+    }
+
+    private RunRecords() {
+    }
+}
