@@ -3,6 +3,7 @@ package org.distill4j.cli;
 import com.google.inject.Injector;
 import org.distill4j.api.Problem;
 import org.distill4j.kernel.Kernel;
+import org.distill4j.kernel.descriptor.DescriptorOverride;
 import org.distill4j.kernel.descriptor.DescriptorParser;
 import org.distill4j.kernel.descriptor.ParseResult;
 import org.distill4j.kernel.descriptor.ResolvedExperiment;
@@ -39,6 +40,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--results", defaultValue = "results", description = "results folder (default ${DEFAULT-VALUE})")
     private Path results;
 
+    @Option(names = "--override", paramLabel = "PATH=VALUE",
+            description = "set a value after the profile, e.g. distiller.params.temperature=20 (a variant of the "
+                    + "experiment with its own identity); repeatable")
+    private List<String> overrides = List.of();
+
     @Override
     public Integer call() {
         Injector kernel = Kernel.start();
@@ -46,7 +52,8 @@ public final class RunCommand implements Callable<Integer> {
         List<ResolvedExperiment> experiments = new ArrayList<>();
         boolean invalid = false;
         for (Path file : Descriptors.expand(descriptors)) {
-            ParseResult result = parser.parse(file, Optional.ofNullable(profile));
+            ParseResult result = parser.parse(file, Optional.ofNullable(profile),
+                    overrides.stream().map(DescriptorOverride::parse).toList());
             if (result.isValid()) {
                 experiments.add(result.experiment().orElseThrow());
             } else {

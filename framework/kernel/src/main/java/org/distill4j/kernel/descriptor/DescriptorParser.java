@@ -55,8 +55,16 @@ public final class DescriptorParser {
      * profile wrote are reported under {@code profiles.<name>}; other problems name the profile.
      */
     public ParseResult parse(Path descriptor, Optional<String> profile) {
+        return parse(descriptor, profile, List.of());
+    }
+
+    /**
+     * Parses a descriptor with a profile and then the given overrides applied (to this descriptor only, not to its
+     * teacher descriptors): a variant of the experiment with its own identity.
+     */
+    public ParseResult parse(Path descriptor, Optional<String> profile, List<DescriptorOverride> overrides) {
         Path source = descriptor.toAbsolutePath().normalize();
-        return resolve(source, profile, List.of()).result();
+        return resolve(source, profile, List.of(), overrides).result();
     }
 
     /**
@@ -98,6 +106,10 @@ public final class DescriptorParser {
     }
 
     private Outcome resolve(Path source, Optional<String> profile, List<Path> chain) {
+        return resolve(source, profile, chain, List.of());
+    }
+
+    private Outcome resolve(Path source, Optional<String> profile, List<Path> chain, List<DescriptorOverride> overrides) {
         YamlDocument yaml = StrictYaml.read(source);
         List<Problem> problems = new ArrayList<>(yaml.problems());
         Optional<ObjectNode> root = problems.isEmpty() ? root(yaml, problems) : Optional.empty();
@@ -116,6 +128,9 @@ public final class DescriptorParser {
                 return new Outcome(source, Optional.empty(), problems, profile, overlay, profiles.names());
             }
             merged = ProfileMerge.merge(merged, overlay.get());
+        }
+        for (DescriptorOverride override : overrides) {
+            override.applyTo(merged);
         }
         problems.addAll(DistillerSections.check(merged));
         List<Path> longerChain = new ArrayList<>(chain);
