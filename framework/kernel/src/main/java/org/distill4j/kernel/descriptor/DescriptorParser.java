@@ -143,7 +143,7 @@ public final class DescriptorParser {
             DescriptorDocument document = binding.bestEffortValue().get();
             problems.addAll(crossChecks(document));
             if (problems.isEmpty()) {
-                experiment = Optional.of(assemble(document, source, profile.orElse("")));
+                experiment = Optional.of(assemble(document, source, profile.orElse(""), overrides));
             }
         }
         return new Outcome(source, experiment, problems, profile, overlay, profiles.names());
@@ -190,7 +190,8 @@ public final class DescriptorParser {
         return problems;
     }
 
-    private ResolvedExperiment assemble(DescriptorDocument document, Path source, String profile) {
+    private ResolvedExperiment assemble(DescriptorDocument document, Path source, String profile,
+            List<DescriptorOverride> overrides) {
         String canonicalJson = CanonicalJson.write(CanonicalForm.of(document, profile, binder));
         DescriptorDocument.Training training = document.training();
         TrainingPlan plan = new TrainingPlan(training.epochs(), training.batchSize(), training.optimizer().choice(),
@@ -201,7 +202,7 @@ public final class DescriptorParser {
                 Optional.ofNullable(document.teacher()).map(ResolvedTeacher::choice),
                 document.student().model().choice(),
                 LocatedDistiller.of(document).stream().map(located -> located.distiller().toDistiller()).toList(),
-                plan, canonicalJson, CanonicalJson.sha256(canonicalJson));
+                plan, canonicalJson, CanonicalJson.sha256(canonicalJson), overrides);
     }
 
     /**

@@ -24,10 +24,14 @@ import java.util.Optional;
  * @param canonicalJson the identity of the experiment: the resolved descriptor without seeds as canonical JSON
  *                      (keys sorted, no whitespace, numbers from the bound values)
  * @param hash          the SHA-256 of {@code canonicalJson}'s UTF-8 bytes, 64 lower-case hexadecimal digits
+ * @param overrides     the values set after the profile (a variant of the descriptor); their values are in the
+ *                      canonical JSON, and the list itself is recorded in each run's provenance so that tables can
+ *                      tell a stale run of this variant from a run of another variant
  */
 public record ResolvedExperiment(String id, String title, String profile, List<Long> seeds, Path source,
         ComponentChoice dataset, Optional<TeacherChoice> teacher, ComponentChoice studentModel,
-        List<WeightedDistiller> distillers, TrainingPlan training, String canonicalJson, String hash) {
+        List<WeightedDistiller> distillers, TrainingPlan training, String canonicalJson, String hash,
+        List<DescriptorOverride> overrides) {
 
     public ResolvedExperiment {
         Objects.requireNonNull(id, "id");
@@ -42,6 +46,7 @@ public record ResolvedExperiment(String id, String title, String profile, List<L
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(canonicalJson, "canonicalJson");
         Objects.requireNonNull(hash, "hash");
+        overrides = List.copyOf(overrides);
         if (seeds.isEmpty() || distillers.isEmpty()) {
             throw new IllegalArgumentException("an experiment needs at least one seed and one distiller");
         }

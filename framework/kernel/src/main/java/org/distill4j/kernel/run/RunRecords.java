@@ -3,6 +3,7 @@ package org.distill4j.kernel.run;
 import org.distill4j.api.Distill4jPlugin;
 import org.distill4j.api.data.Dataset;
 import org.distill4j.api.network.NetworkSpec;
+import org.distill4j.kernel.descriptor.DescriptorOverride;
 import org.distill4j.kernel.descriptor.ResolvedExperiment;
 import org.distill4j.kernel.engine.TrainingOutcome;
 
@@ -53,6 +54,7 @@ final class RunRecords {
         provenance.put("profile", experiment.profile());
         provenance.put("hash", experiment.hash());
         provenance.put("seed", seed);
+        provenance.put("overrides", experiment.overrides().stream().map(DescriptorOverride::toString).toList());
         provenance.put("descriptor", Map.of("path", experiment.source().toString(),
                 "sha256", AtomicFiles.sha256(experiment.source())));
         provenance.put("git", Map.of("commit", git.commit(), "dirty", git.dirty()));
