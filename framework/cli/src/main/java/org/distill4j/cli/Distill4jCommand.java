@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The top-level command: subcommands only. */
 @Command(name = "distill4j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Knowledge distillation and network compression experiments on Deeplearning4j.",
-        subcommands = {ListCommand.class, ValidateCommand.class, RunCommand.class, BenchCommand.class})
+        subcommands = {ListCommand.class, ValidateCommand.class, RunCommand.class, SweepCommand.class, TablesCommand.class,
+                ReportCommand.class, DiffCommand.class, RerunCommand.class, BenchCommand.class})
 public final class Distill4jCommand implements Runnable {
 
     /**

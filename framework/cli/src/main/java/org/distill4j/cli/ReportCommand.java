@@ -1,0 +1,73 @@
+package org.distill4j.cli;
+
+import org.distill4j.kernel.Kernel;
+import org.distill4j.kernel.descriptor.DescriptorParser;
+import org.distill4j.report.HtmlReport;
+import org.distill4j.report.TableBatch;
+import org.distill4j.report.TableBuilder;
+import org.distill4j.report.TableSpecFiles;
+import org.distill4j.report.TableSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** Writes one self-contained HTML page: every table, its plots and the provenance of every run behind it. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Write one self-contained HTML page (no scripts, no external resources; plots embedded) with"
+                + " every table of the given specs, their plots and the provenance of each run. Trains nothing; cells"
+                + " are read and marked as by distill4j tables.",
+                "Exit status: 0 when the page was written, 2 when a table spec or one of its descriptors is invalid"
+                        + " (nothing is written)."})
+public final class ReportCommand implements Callable<Integer> {
+
+    static final String PUBLISHED_PROFILE = "full";
+    /** The name of the outputs of descriptors read without a profile. */
+    static final String AS_WRITTEN = "as-written";
+
+    @Parameters(arity = "0..*", paramLabel = "SPEC", defaultValue = "experiments",
+            description = "table spec files, or folders searched for tables/*.yaml (default: ${DEFAULT-VALUE})")
+    private List<Path> specs;
+
+    @Option(names = "--profile", description = "apply this profile of every descriptor (e.g. quick, full)")
+    private String profile;
+
+    @Option(names = "--results", defaultValue = "results", description = "results folder (default ${DEFAULT-VALUE})")
+    private Path results;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "the page to write (default: docs/report.html for"
+            + " the full profile, docs/report-<profile>.html for another, docs/report-as-written.html without one)")
+    private Path output;
+
+    @Override
+    public Integer call() {
+        List<Path> files = TableSpecFiles.expand(specs);
+        Path projectRoot = TablesCommand.projectRoot(files);
+        DescriptorParser parser = Kernel.start().getInstance(DescriptorParser.class);
+        TableBatch batch = TableBatch.build(new TableBuilder(parser, projectRoot), files, Optional.ofNullable(profile),
+                results);
+        if (!batch.isValid()) {
+            batch.problemLines(Path.of("")).forEach(System.out::println);
+            System.out.println("no report was written: fix the table specs above");
+            return 2;
+        }
+        Path page = output == null ? defaultOutput(Optional.ofNullable(profile)) : output;
+        new HtmlReport(projectRoot).write(batch.tables(), page);
+        batch.tables().forEach(table -> System.out.println(TableSummary.counts(table)));
+        System.out.println("wrote " + page + ": " + TableSummary.total(batch.tables()));
+        return 0;
+    }
+
+    /**
+     * {@code docs/report.html} for the published (full) profile, {@code docs/report-<profile>.html} for another and
+     * {@code docs/report-as-written.html} without one: a casual call never overwrites the published page.
+     */
+    static Path defaultOutput(Optional<String> profile) {
+        String chosen = profile.orElse(AS_WRITTEN);
+        return Path.of("docs", chosen.equals(PUBLISHED_PROFILE) ? "report.html" : "report-" + chosen + ".html");
+    }
+}

@@ -1,0 +1,161 @@
+package org.distill4j.cli;
+
+import org.distill4j.api.Problem;
+import org.distill4j.cli.sweep.JavaCommand;
+import org.distill4j.cli.sweep.JobCommandLine;
+import org.distill4j.cli.sweep.JobLauncher;
+import org.distill4j.cli.sweep.PlanPrinter;
+import org.distill4j.cli.sweep.ProcessJobLauncher;
+import org.distill4j.cli.sweep.ResolvedVariant;
+import org.distill4j.cli.sweep.RunStates;
+import org.distill4j.cli.sweep.SweepExecution;
+import org.distill4j.cli.sweep.SweepLayout;
+import org.distill4j.cli.sweep.SweepOutcome;
+import org.distill4j.cli.sweep.SweepPlan;
+import org.distill4j.cli.sweep.SweepPlanner;
+import org.distill4j.cli.sweep.SweepProgress;
+import org.distill4j.cli.sweep.Variant;
+import org.distill4j.cli.sweep.VariantSource;
+import org.distill4j.kernel.Kernel;
+import org.distill4j.kernel.descriptor.DescriptorOverride;
+import org.distill4j.kernel.descriptor.DescriptorParser;
+import org.distill4j.kernel.descriptor.ParseResult;
+import org.distill4j.kernel.run.RunStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/**
+ * Runs many experiments, several at a time: every (variant, seed) whose run is not DONE, each in its own JVM with one
+ * OpenMP thread, teachers first. An interrupted sweep resumes where it stopped when it is run again.
+ *
+ * <p>Arguments are descriptor files and folders of them; {@link VariantSource}s given to the constructor can claim
+ * other arguments (a table spec stands for its rows' variants).
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run every (descriptor, seed) that is not DONE yet, several at a time, each in its own JVM"
+                + " with OMP_NUM_THREADS=1; teachers first and once. Each job's output goes to"
+                + " <results>/<experiment>/<hash12>/seed-<n>.log. Run the same sweep again to resume or retry.",
+                "Exit status: 0 when every run is DONE, 1 when a job failed, 2 when a descriptor is invalid."})
+public final class SweepCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "DESCRIPTOR", description = "descriptor files or folders of them")
+    private List<Path> arguments;
+
+    @Option(names = "--profile", description = "apply this profile of every descriptor (e.g. quick, full)")
+    private String profile;
+
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "runs at once (default: the number of cores, ${DEFAULT-VALUE} here)")
+    private int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--results", defaultValue = "results", description = "results folder (default ${DEFAULT-VALUE})")
+    private Path results;
+
+    @Option(names = "--seeds", split = ",", description = "run only these of the descriptors' seeds")
+    private List<Long> seeds;
+
+    @Option(names = "--override", paramLabel = "PATH=VALUE",
+            description = "set a value after the profile in every descriptor, e.g. training.epochs=5; repeatable")
+    private List<String> overrides = List.of();
+
+    @Option(names = "--dry-run", description = "print the plan (what would run, in which order) and run nothing")
+    private boolean dryRun;
+
+    private final List<VariantSource> variantSources;
+    private final Function<JobCommandLine, JobLauncher> launchers;
+
+    /** A sweep over descriptor files and folders, and table specs (which stand for their cells' variants). */
+    public SweepCommand() {
+        this(List.of(new TableSpecVariants()));
+    }
+
+    /**
+     * A sweep that also accepts the arguments the given sources claim (e.g. table specs), asked in order before an
+     * argument is taken as a descriptor file or folder.
+     */
+    public SweepCommand(List<VariantSource> variantSources) {
+        this(variantSources, commandLine -> new ProcessJobLauncher(JavaCommand.current(), commandLine));
+    }
+
+    /** A sweep whose jobs are started by the given launchers (tests run them in-process). */
+    SweepCommand(List<VariantSource> variantSources, Function<JobCommandLine, JobLauncher> launchers) {
+        this.variantSources = List.copyOf(variantSources);
+        this.launchers = Objects.requireNonNull(launchers, "launchers");
+    }
+
+    @Override
+    public Integer call() {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
+        }
+        List<DescriptorOverride> sweepOverrides = overrides.stream().map(DescriptorOverride::parse).toList();
+        List<Variant> variants = variants().stream().map(variant -> variant.withOverrides(sweepOverrides)).toList();
+        Optional<List<ResolvedVariant>> resolved = resolve(variants);
+        if (resolved.isEmpty()) {
+            System.out.println("nothing was run: fix the descriptors above (distill4j validate checks them)");
+            return 2;
+        }
+        RunStore store = new RunStore(results);
+        SweepLayout layout = new SweepLayout(store);
+        JobCommandLine commandLine = new JobCommandLine(Optional.ofNullable(profile), store.root());
+        SweepPlan plan = new SweepPlanner(RunStates.of(store))
+                .plan(resolved.get(), seed -> seeds == null || seeds.contains(seed));
+        if (dryRun) {
+            new PlanPrinter(System.out, layout, commandLine).print(plan, jobs);
+            return 0;
+        }
+        if (plan.isEmpty()) {
+            System.out.println(plan.alreadyDone().isEmpty()
+                    ? "no runs selected: no descriptor has any of the seeds " + seeds
+                    : "nothing to do: all " + plan.alreadyDone().size() + " runs are DONE in " + layout.shown(store.root()));
+            return 0;
+        }
+        SweepProgress progress = new SweepProgress(System.out, InstantSource.system(), layout, commandLine);
+        SweepOutcome outcome = new SweepExecution(launchers.apply(commandLine), jobs, layout, progress).run(plan);
+        return outcome.succeeded() ? 0 : 1;
+    }
+
+    private List<Variant> variants() {
+        List<Variant> variants = new ArrayList<>();
+        for (Path argument : arguments) {
+            Optional<List<Variant>> claimed = variantSources.stream().map(source -> source.variants(argument))
+                    .flatMap(Optional::stream).findFirst();
+            if (claimed.isPresent()) {
+                variants.addAll(claimed.get());
+            } else {
+                Descriptors.expand(List.of(argument)).forEach(file -> variants.add(Variant.of(file)));
+            }
+        }
+        return List.copyOf(variants);
+    }
+
+    // Every descriptor is checked before anything runs, so a typo in the last one does not surface hours later.
+    private Optional<List<ResolvedVariant>> resolve(List<Variant> variants) {
+        DescriptorParser parser = Kernel.start().getInstance(DescriptorParser.class);
+        List<ResolvedVariant> resolved = new ArrayList<>();
+        boolean invalid = false;
+        for (Variant variant : variants) {
+            ParseResult result = parser.parse(variant.descriptor(), Optional.ofNullable(profile), variant.overrides());
+            if (result.isValid()) {
+                resolved.add(new ResolvedVariant(variant, result.experiment().orElseThrow()));
+            } else {
+                invalid = true;
+                System.out.println("INVALID " + variant + ":");
+                for (Problem problem : result.problems()) {
+                    System.out.println("  - " + problem);
+                }
+            }
+        }
+        return invalid ? Optional.empty() : Optional.of(List.copyOf(resolved));
+    }
+}

@@ -1,0 +1,63 @@
+package org.distill4j.report;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One cell of a table: the experiment that fills it and the runs found for it.
+ *
+ * @param plan       where the cell sits and which variant fills it
+ * @param row        the row's label
+ * @param column     the column's header ({@code T=4}); empty for a row's only cell
+ * @param descriptor the descriptor, relative to the project root, '/'-separated
+ * @param experiment the experiment id
+ * @param hash       the full hash of the descriptor as resolved now (profile and overrides applied)
+ * @param seeds      the descriptor's seeds: the runs a complete cell has
+ * @param runs       the DONE runs of the current hash, in seed order
+ * @param olderRuns  DONE runs of older versions of this variant; never part of the value
+ * @param value      the values of {@code runs}, scaled
+ */
+public record Cell(CellPlan plan, String row, String column, String descriptor, String experiment, String hash,
+        List<Long> seeds, List<RunRecord> runs, List<StaleRun> olderRuns, CellValue value) {
+
+    public Cell {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(row, "row");
+        Objects.requireNonNull(column, "column");
+        Objects.requireNonNull(descriptor, "descriptor");
+        Objects.requireNonNull(experiment, "experiment");
+        Objects.requireNonNull(hash, "hash");
+        seeds = List.copyOf(seeds);
+        runs = List.copyOf(runs);
+        olderRuns = List.copyOf(olderRuns);
+        Objects.requireNonNull(value, "value");
+        if (value.n() != runs.size()) {
+            throw new IllegalArgumentException("a cell has one value per run: " + value.n() + " values, "
+                    + runs.size() + " runs");
+        }
+    }
+
+    public String hash12() {
+        return hash.substring(0, 12);
+    }
+
+    /**
+     * Complete when every seed has a run. An incomplete cell is stale when older versions of its variant have runs
+     * (the descriptor changed after they ran), else partial or missing. Older runs beside a complete cell are
+     * superseded, not stale: the cell is exactly what the descriptor describes now.
+     */
+    public CellStatus status() {
+        if (runs.size() == seeds.size()) {
+            return CellStatus.COMPLETE;
+        }
+        if (!olderRuns.isEmpty()) {
+            return CellStatus.STALE;
+        }
+        return runs.isEmpty() ? CellStatus.MISSING : CellStatus.PARTIAL;
+    }
+
+    /** Where the cell sits, for messages: the row's label and the column's header. */
+    public String location() {
+        return "'" + row + "'" + (column.isEmpty() ? "" : " " + column);
+    }
+}

@@ -1,0 +1,46 @@
+package org.distill4j.report;
+
+import java.util.List;
+
+/**
+ * A table as CSV ({@code <table>.csv}), one line per cell: row, column, value, deviation, n, expected-n, status,
+ * older-runs, paper. Numbers are written with the table's format, as the table shows them; a fixed row's one cell
+ * has the column {@code (all)}, a table without columns an empty column. RFC 4180 quoting, '\n' line ends.
+ */
+final class CsvTableWriter {
+
+    static final String FIXED_ROW_COLUMN = "(all)";
+
+    static String render(Table table) {
+        StringBuilder text = new StringBuilder();
+        text.append(line(List.of("row", "column", "value", "deviation", "n", "expected-n", "status", "older-runs",
+                "paper")));
+        ValueFormat format = table.definition().format();
+        for (TableRow row : table.rows()) {
+            for (Cell cell : row.cells()) {
+                CellText shown = CellText.of(cell, format);
+                String column = row.fixed() ? FIXED_ROW_COLUMN : cell.column();
+                text.append(line(List.of(row.label(), column, shown.value(), shown.deviation(),
+                        Integer.toString(cell.runs().size()), Integer.toString(cell.seeds().size()),
+                        cell.status().text(), Integer.toString(cell.olderRuns().size()), row.paper().orElse(""))));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String line(List<String> fields) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            line.append(i == 0 ? "" : ",").append(quoted(fields.get(i)));
+        }
+        return line.append("\n").toString();
+    }
+
+    private static String quoted(String field) {
+        boolean needsQuotes = field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r");
+        return needsQuotes ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
+    }
+
+    private CsvTableWriter() {
+    }
+}

@@ -1,0 +1,64 @@
+package org.distill4j.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The lines under a table that say what its values are and what its marks mean. A mark's line appears only when
+ * the table has such a cell, so a complete table carries no legend for problems it does not have.
+ */
+final class TableLegend {
+
+    static List<String> lines(Table table) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Values: " + valueDescription(table) + "; n is the number of finished runs of the descriptor as it"
+                + " is now (\"n=1 of 3\": fewer runs than its seeds).");
+        List<CellStatus> statuses = table.cells().stream().map(Cell::status).toList();
+        if (table.cells().stream().anyMatch(cell -> cell.runs().isEmpty())) {
+            lines.add("— (missing): no finished run of the descriptor as it is now; train it with scripts/distill4j run"
+                    + " (or a sweep), then regenerate the table.");
+        }
+        if (statuses.contains(CellStatus.PARTIAL)) {
+            lines.add("n=k of N: only k of the descriptor's N seeds have finished; the value is over those k runs.");
+        }
+        if (statuses.contains(CellStatus.STALE)) {
+            lines.add("stale: runs exist for an older version of this descriptor (same profile and overrides, another"
+                    + " hash); they are not used. Re-run the cell to replace them.");
+        }
+        if (table.hasPaperColumn()) {
+            lines.add("paper (reported): the value published in the paper, copied from it, not measured here.");
+        }
+        return List.copyOf(lines);
+    }
+
+    /** What a cell's number is: {@code test-accuracy × 100, mean ± sample standard deviation over seeds}. */
+    static String valueDescription(Table table) {
+        TableSpec spec = table.definition();
+        return spec.metric().text() + (spec.scale() == 1 ? "" : " × " + number(spec.scale())) + ", "
+                + aggregationDescription(spec.aggregation());
+    }
+
+    static String aggregationDescription(Aggregation aggregation) {
+        switch (aggregation) {
+            case MEDIAN:
+                return "median over seeds";
+            case BEST:
+                return "best (largest) value over seeds";
+            case ALL:
+                return "every seed's value, in the descriptor's seed order";
+            default:
+                return "mean ± sample standard deviation over seeds (± only with n ≥ 2)";
+        }
+    }
+
+    /** A number as a person writes it: 100 rather than 100.0. */
+    static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : String.format(Locale.ROOT, "%s", value);
+    }
+
+    private TableLegend() {
+    }
+}

@@ -1,0 +1,53 @@
+package org.distill4j.report;
+
+import org.distill4j.api.Parameter;
+import org.distill4j.api.Range;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A table spec as written in {@code experiments/<paper>/tables/<table>.yaml}: which descriptors make the rows, which
+ * parameter values make the columns, which metric fills the cells and how seeds are combined. Bound strictly by the
+ * kernel's {@link org.distill4j.kernel.parameters.ParameterBinder}; README.md of this module documents every key.
+ */
+public record TableSpec(
+        @Parameter(description = "the table's id; its output files are named after it ('/' becomes '-')")
+        TableId table,
+        @Parameter(description = "the caption printed above the table")
+        String title,
+        @Parameter(description = "a dotted path into each run's metrics.json, e.g. test-accuracy")
+        MetricPath metric,
+        @Parameter(description = "every value is multiplied by this (100 gives percent)", defaultValue = "1")
+        @Range(min = 0, minExclusive = true)
+        double scale,
+        @Parameter(description = "how a cell combines its runs: mean-std, median, best or all", defaultValue = "mean-std")
+        Aggregation aggregation,
+        @Parameter(description = "a java.util.Formatter pattern for one number (Locale.ROOT)", defaultValue = "'%.2f'")
+        ValueFormat format,
+        @Parameter(description = "the rows, each a descriptor")
+        List<RowSpec> rows,
+        @Parameter(description = "one column per value of a descriptor parameter", defaultValue = Parameter.ABSENT)
+        ColumnSpec columns,
+        @Parameter(description = "plots to draw beside the table", defaultValue = "[]")
+        List<PlotSpec> plots,
+        @Parameter(description = "free text printed under the table", defaultValue = "''")
+        String notes) {
+
+    public TableSpec {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(aggregation, "aggregation");
+        Objects.requireNonNull(format, "format");
+        rows = List.copyOf(rows);
+        plots = List.copyOf(plots);
+        Objects.requireNonNull(notes, "notes");
+    }
+
+    /** The columns, when the table has them; without, each row has a single value. */
+    public Optional<ColumnSpec> columnSpec() {
+        return Optional.ofNullable(columns);
+    }
+}
