@@ -67,6 +67,10 @@ public final class Trainer {
                         ? teacher.get().infer(features, teacherTaps)
                         : Map.of();
                 StudentStep.Result result = step.run(features, teacherActivations, labels, hook);
+                if (!Double.isFinite(result.loss().loss())) {
+                    throw new TrainingDivergedException(epoch + 1, settings.epochs(), batch + 1, batchesPerEpoch,
+                            result.loss().loss(), result.loss().terms(), Updaters.learningRate(student, epoch));
+                }
                 totals.add(result.loss(), result.correct(), labels.length);
                 double elapsed = seconds(epochStart);
                 double rate = totals.images / elapsed;

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TrainerTest {
 
@@ -72,12 +73,30 @@ class TrainerTest {
         assertThat(outcome.epochs().get(outcome.selectedEpoch() - 1).validationAccuracy()).isEqualTo(best);
     }
 
+    @Test
+    void aLossThatBecomesNanStopsTrainingWithTheEpochBatchAndLearningRate() {
+        Dataset data = TinyNetworks.data(3, 300, 60, 90, 7);
+
+        // A learning rate of 1e6 sends the logits to infinity within a few steps.
+        assertThatThrownBy(() -> train(data, 11, Selection.LAST, 1e6))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageContaining("training diverged: the loss is")
+                .hasMessageContaining("at epoch 1/4, batch ")
+                .hasMessageContaining("learning rate 1000000.0")
+                .hasMessageContaining("lower training.optimizer.params.learning-rate")
+                .satisfies(thrown -> assertThat(((TrainingDivergedException) thrown).epoch()).isEqualTo(1));
+    }
+
     private static TrainingOutcome train(Dataset data, long seed, Selection selection) {
+        return train(data, seed, selection, 0.05);
+    }
+
+    private static TrainingOutcome train(Dataset data, long seed, Selection selection, double learningRate) {
         TrainableGraph student = TinyNetworks.convolutional(seed, 3, false);
         CompiledLoss loss = CompiledLoss.compile(List.of(new Objective("cross-entropy", new CrossEntropy(), 1.0)),
                 SHAPES, Map.of(), 3);
         TrainingSettings settings = new TrainingSettings(4, 32,
-                new SgdOptimizer(new SgdParams(0.05, 0.9, false, 5e-4)), new ConstantSchedule(),
+                new SgdOptimizer(new SgdParams(learningRate, 0.9, false, 5e-4)), new ConstantSchedule(),
                 Augmentation.NONE, selection, true);
         return new Trainer(ProgressListener.SILENT).train(student, Optional.empty(), loss, data, settings,
                 TrainableGraph.UpdateHook.NONE, seed);
