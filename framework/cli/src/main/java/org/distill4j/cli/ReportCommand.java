@@ -1,18 +1,13 @@
 package org.distill4j.cli;
 
-import org.distill4j.kernel.Kernel;
-import org.distill4j.kernel.descriptor.DescriptorParser;
 import org.distill4j.report.HtmlReport;
 import org.distill4j.report.TableBatch;
-import org.distill4j.report.TableBuilder;
-import org.distill4j.report.TableSpecFiles;
 import org.distill4j.report.TableSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -29,15 +24,8 @@ public final class ReportCommand implements Callable<Integer> {
     /** The name of the outputs of descriptors read without a profile. */
     static final String AS_WRITTEN = "as-written";
 
-    @Parameters(arity = "0..*", paramLabel = "SPEC", defaultValue = "experiments",
-            description = "table spec files, or folders searched for tables/*.yaml (default: ${DEFAULT-VALUE})")
-    private List<Path> specs;
-
-    @Option(names = "--profile", description = "apply this profile of every descriptor (e.g. quick, full)")
-    private String profile;
-
-    @Option(names = "--results", defaultValue = "results", description = "results folder (default ${DEFAULT-VALUE})")
-    private Path results;
+    @Mixin
+    private TableSelection selection;
 
     @Option(names = "--output", paramLabel = "FILE", description = "the page to write (default: docs/report.html for"
             + " the full profile, docs/report-<profile>.html for another, docs/report-as-written.html without one)")
@@ -45,17 +33,15 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Path> files = TableSpecFiles.expand(specs);
-        Path projectRoot = TablesCommand.projectRoot(files);
-        DescriptorParser parser = Kernel.start().getInstance(DescriptorParser.class);
-        TableBatch batch = TableBatch.build(new TableBuilder(parser, projectRoot), files, Optional.ofNullable(profile),
-                results);
+        TableSelection.Selected selected = selection.build();
+        Path projectRoot = selected.projectRoot();
+        TableBatch batch = selected.batch();
         if (!batch.isValid()) {
             batch.problemLines(Path.of("")).forEach(System.out::println);
             System.out.println("no report was written: fix the table specs above");
             return 2;
         }
-        Path page = output == null ? defaultOutput(Optional.ofNullable(profile)) : output;
+        Path page = output == null ? defaultOutput(selection.profile()) : output;
         new HtmlReport(projectRoot).write(batch.tables(), page);
         batch.tables().forEach(table -> System.out.println(TableSummary.counts(table)));
         System.out.println("wrote " + page + ": " + TableSummary.total(batch.tables()));

@@ -1,17 +1,12 @@
 package org.distill4j.cli;
 
-import org.distill4j.kernel.Kernel;
-import org.distill4j.kernel.descriptor.DescriptorParser;
-import org.distill4j.report.ProjectRoot;
 import org.distill4j.report.Table;
 import org.distill4j.report.TableBatch;
-import org.distill4j.report.TableBuilder;
 import org.distill4j.report.TableOutputs;
-import org.distill4j.report.TableSpecFiles;
 import org.distill4j.report.TableSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,15 +30,8 @@ import java.util.stream.Collectors;
                         + " table spec or one of its descriptors is invalid (nothing is written)."})
 public final class TablesCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..*", paramLabel = "SPEC", defaultValue = "experiments",
-            description = "table spec files, or folders searched for tables/*.yaml (default: ${DEFAULT-VALUE})")
-    private List<Path> specs;
-
-    @Option(names = "--profile", description = "apply this profile of every descriptor (e.g. quick, full)")
-    private String profile;
-
-    @Option(names = "--results", defaultValue = "results", description = "results folder (default ${DEFAULT-VALUE})")
-    private Path results;
+    @Mixin
+    private TableSelection selection;
 
     @Option(names = "--output", paramLabel = "FOLDER",
             description = "where the files go (default: docs/tables for the full profile, docs/tables/<profile> for another,"
@@ -55,17 +43,15 @@ public final class TablesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Path> files = TableSpecFiles.expand(specs);
-        Path projectRoot = projectRoot(files);
-        DescriptorParser parser = Kernel.start().getInstance(DescriptorParser.class);
-        TableBatch batch = TableBatch.build(new TableBuilder(parser, projectRoot), files, Optional.ofNullable(profile),
-                results);
+        TableSelection.Selected selected = selection.build();
+        Path projectRoot = selected.projectRoot();
+        TableBatch batch = selected.batch();
         if (!batch.isValid()) {
             batch.problemLines(Path.of("")).forEach(System.out::println);
             System.out.println("no table was written: fix the table specs above");
             return 2;
         }
-        Path folder = output == null ? defaultOutput(Optional.ofNullable(profile)) : output;
+        Path folder = output == null ? defaultOutput(selection.profile()) : output;
         TableOutputs outputs = new TableOutputs(projectRoot);
         for (Table table : batch.tables()) {
             List<Path> written = outputs.write(table, folder);
@@ -94,14 +80,6 @@ public final class TablesCommand implements Callable<Integer> {
         Path tables = Path.of("docs", "tables");
         String chosen = profile.orElse(ReportCommand.AS_WRITTEN);
         return chosen.equals(ReportCommand.PUBLISHED_PROFILE) ? tables : tables.resolve(chosen);
-    }
-
-    /**
-     * The repository that holds the specs: output paths are written relative to it, so that every clone writes the
-     * same files. Outside a repository, the current directory.
-     */
-    static Path projectRoot(List<Path> specs) {
-        return specs.stream().findFirst().flatMap(ProjectRoot::find).orElseGet(() -> ProjectRoot.of(Path.of("")));
     }
 
     private static String read(Path file) {
