@@ -114,15 +114,26 @@ public final class SweepCommand implements Callable<Integer> {
             new PlanPrinter(System.out, layout, commandLine).print(plan, jobs);
             return 0;
         }
+        if (plan.isEmpty() && plan.alreadyDone().isEmpty()) {
+            // Only --seeds can select nothing: every descriptor has at least one seed.
+            System.out.println("no runs selected: no descriptor has any of the seeds " + seeds
+                    + "; the descriptors' seeds are " + descriptorSeeds(resolved.get()));
+            return 2;
+        }
         if (plan.isEmpty()) {
-            System.out.println(plan.alreadyDone().isEmpty()
-                    ? "no runs selected: no descriptor has any of the seeds " + seeds
-                    : "nothing to do: all " + plan.alreadyDone().size() + " runs are DONE in " + layout.shown(store.root()));
+            System.out.println("nothing to do: all " + plan.alreadyDone().size() + " runs are DONE in "
+                    + layout.shown(store.root()));
             return 0;
         }
         SweepProgress progress = new SweepProgress(System.out, InstantSource.system(), layout, commandLine);
         SweepOutcome outcome = new SweepExecution(launchers.apply(commandLine), jobs, layout, progress).run(plan);
         return outcome.succeeded() ? 0 : 1;
+    }
+
+    private static java.util.SortedSet<Long> descriptorSeeds(List<ResolvedVariant> variants) {
+        java.util.SortedSet<Long> all = new java.util.TreeSet<>();
+        variants.forEach(variant -> variant.experiment().seeds().forEach(all::add));
+        return all;
     }
 
     private List<Variant> variants() {

@@ -116,6 +116,19 @@ class SweepCommandTest {
     }
 
     @Test
+    void seedsThatNoDescriptorHasAreAnErrorListingTheSeedsThereAre() {
+        InProcessLauncher launcher = new InProcessLauncher();
+
+        CommandOutput sweep = sweep(launcher, "--seeds", "7,8");
+
+        assertThat(sweep.exitCode()).as(sweep.all()).isEqualTo(2);
+        assertThat(sweep.text()).contains("no runs selected: no descriptor has any of the seeds [7, 8]; the"
+                + " descriptors' seeds are [1, 2]");
+        assertThat(launcher.started()).isEmpty();
+        assertThat(results).doesNotExist();
+    }
+
+    @Test
     void aDryRunPrintsThePlanInLaunchOrderAndRunsNothing() {
         InProcessLauncher launcher = new InProcessLauncher();
 

@@ -19,7 +19,8 @@ public record VggParams(
         @Parameter(description = "a standard configuration (vgg11, vgg13, vgg16, vgg19; CIFAR form with 5 max-pools); "
                 + "give this or layers", defaultValue = Parameter.ABSENT) VggPreset preset,
         @Parameter(description = "a custom configuration: convolution widths and M for a 2x2 max-pool, e.g. "
-                + "[16, M, 32, M]; give this or preset", defaultValue = Parameter.ABSENT) List<String> layers,
+                + "[\"16\", M, \"32\", M] (quote the widths: the list is of strings); give this or preset",
+                defaultValue = Parameter.ABSENT) List<String> layers,
         @Parameter(description = "scales every convolution width: round(width * multiplier), half up, at least 1",
                 defaultValue = "1") @Range(min = 0, minExclusive = true) double widthMultiplier,
         @Parameter(description = "a batch normalisation after every convolution (convolutions then have no bias)",
@@ -34,7 +35,8 @@ public record VggParams(
     public VggParams {
         if ((preset == null) == (layers == null)) {
             throw new IllegalArgumentException(preset == null
-                    ? "vgg needs a configuration: give preset (vgg11, vgg13, vgg16, vgg19) or layers (e.g. [16, M, 32, M])"
+                    ? "vgg needs a configuration: give preset (vgg11, vgg13, vgg16, vgg19) or layers"
+                            + " (e.g. [\"16\", M, \"32\", M])"
                     : "vgg takes preset or layers, not both: got preset " + preset + " and layers " + layers);
         }
         if (layers != null) {
