@@ -1,0 +1,30 @@
+package org.distill4j.plugin.attentiontransfer;
+
+import org.distill4j.api.Component;
+import org.distill4j.api.Distill4jPlugin;
+
+import java.util.List;
+
+/** Attention transfer and its full-activation comparison (F-ActT). */
+public final class AttentionTransferPlugin implements Distill4jPlugin {
+
+    static final String CITATION = "Zagoruyko, Komodakis. Paying More Attention to Attention: Improving the Performance"
+            + " of Convolutional Neural Networks via Attention Transfer. ICLR 2017, arXiv:1612.03928";
+
+    @Override
+    public String name() {
+        return "attention-transfer";
+    }
+
+    @Override
+    public List<Component<?>> components() {
+        return List.of(
+                Component.distiller("attention-transfer", AttentionTransferParams.class,
+                        AttentionTransferDistiller.class, "matches normalised spatial attention maps F(A) of student"
+                                + " and teacher feature maps (the attention term; add cross-entropy or hinton-kd)",
+                        CITATION),
+                Component.distiller("activation-transfer", ActivationTransferParams.class,
+                        ActivationTransferDistiller.class, "F-ActT: matches whole normalised activations of equal"
+                                + " channel count (the comparison row of the AT paper)", CITATION));
+    }
+}
