@@ -1,7 +1,10 @@
 package org.distill4j.api;
 
+import org.distill4j.api.network.TensorShape;
 import org.nd4j.autodiff.samediff.SDVariable;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,4 +30,18 @@ public interface Distiller {
 
     /** Adds this objective to the graph and returns its scalar loss. */
     SDVariable defineLoss(LossGraph graph);
+
+    /**
+     * Problems with the shapes of the tapped activations, found before any training ({@code distill4j validate}): each
+     * one sentence that names the taps, what they are and what would be right. The kernel calls it only when every
+     * tap is a vertex of its network and the shapes are known: not for a model-file teacher, whose shapes are known
+     * only once it is loaded ({@link #defineLoss} then rejects them). {@code teacher} is empty when the distiller
+     * reads no teacher. None by default.
+     *
+     * @param student per-sample shapes of every student vertex
+     * @param teacher per-sample shapes of every teacher vertex
+     */
+    default List<String> shapeProblems(Map<String, TensorShape> student, Map<String, TensorShape> teacher) {
+        return List.of();
+    }
 }

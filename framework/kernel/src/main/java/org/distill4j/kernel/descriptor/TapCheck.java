@@ -6,11 +6,13 @@ import org.distill4j.api.ModelFamily;
 import org.distill4j.api.Problem;
 import org.distill4j.api.data.DatasetInfo;
 import org.distill4j.api.network.NetworkSpec;
+import org.distill4j.api.network.TensorShape;
 import org.distill4j.kernel.plugin.ComponentFactory;
 import org.distill4j.kernel.plugin.Suggestions;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +21,8 @@ import java.util.function.Supplier;
 
 /**
  * Checks, before any training, that every distiller can read what it taps: each student tap is a vertex of the
- * student's network, each teacher tap a vertex of the teacher's, and a distiller with teacher taps has a teacher.
+ * student's network, each teacher tap a vertex of the teacher's, a distiller with teacher taps has a teacher, and the
+ * distiller accepts the shapes of its taps ({@link Distiller#shapeProblems}).
  *
  * <p>It creates the components the way a run would (dataset, model family, distillers, through the
  * {@link ComponentFactory}) but only asks for the dataset's {@link DatasetSource#info() info} and the network
@@ -66,11 +69,20 @@ final class TapCheck {
                         + String.join(", ", teacherTaps.get()) + ") but this experiment has no teacher; add a"
                         + " 'teacher' section or use a distiller that needs none"));
             }
+            int before = problems.size();
             if (studentSpec.isPresent() && studentTaps.isPresent()) {
                 checkTaps(problems, located, "student", studentTaps.get(), studentSpec.get());
             }
             if (teacherSpec.isPresent() && teacherTaps.isPresent()) {
                 checkTaps(problems, located, "teacher", teacherTaps.get(), teacherSpec.get());
+            }
+            boolean teacherKnown = teacherSpec.isPresent() || teacherTaps.map(Set::isEmpty).orElse(false);
+            if (problems.size() == before && studentSpec.isPresent() && studentTaps.isPresent() && teacherKnown) {
+                Map<String, TensorShape> teacherShapes = teacherSpec.map(NetworkSpec::shapes).orElse(Map.of());
+                attempt(problems, located.path(), "cannot check the shapes '" + located.name() + "' reads",
+                        () -> distiller.get().shapeProblems(studentSpec.get().shapes(), teacherShapes))
+                        .ifPresent(found -> found.forEach(problem -> problems.add(new Problem(located.path(),
+                                "distiller '" + located.name() + "': " + problem))));
             }
         }
         return problems;

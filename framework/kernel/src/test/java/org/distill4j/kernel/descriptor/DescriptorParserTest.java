@@ -83,7 +83,7 @@ class DescriptorParserTest {
                 new ComponentChoice(ComponentKind.MODEL_FAMILY, "mlp", new MlpParams(List.of(32))));
         assertThat(experiment.distillers()).containsExactly(
                 new WeightedDistiller(new ComponentChoice(ComponentKind.DISTILLER, "hinton-kd", new HintonParams(20, 0.9)), 1.0),
-                new WeightedDistiller(new ComponentChoice(ComponentKind.DISTILLER, "hint", new HintParams("relu1", "relu2")), 0.5));
+                new WeightedDistiller(new ComponentChoice(ComponentKind.DISTILLER, "hint", new HintParams("relu1", "relu2", false)), 0.5));
         assertThat(experiment.training()).isEqualTo(new TrainingPlan(20, 64,
                 new ComponentChoice(ComponentKind.OPTIMIZER, "sgd", new SgdParams(0.05, 0.9, 0)),
                 new ComponentChoice(ComponentKind.SCHEDULE, "multi-step", new MultiStepParams(List.of(10, 15), 0.1)),

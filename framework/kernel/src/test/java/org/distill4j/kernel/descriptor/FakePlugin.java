@@ -18,11 +18,13 @@ import org.distill4j.api.data.DatasetInfo;
 import org.distill4j.api.network.InputShape;
 import org.distill4j.api.network.NetworkSpec;
 import org.distill4j.api.network.NodeSpec;
+import org.distill4j.api.network.TensorShape;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -158,7 +160,9 @@ public final class FakePlugin implements Distill4jPlugin {
 
     public record HintParams(
             @Parameter(description = "the student vertex") String studentLayer,
-            @Parameter(description = "the teacher vertex") String teacherLayer) {
+            @Parameter(description = "the teacher vertex") String teacherLayer,
+            @Parameter(description = "whether the two vertices must have the same size", defaultValue = "false")
+            boolean sameSize) {
     }
 
     public static final class Hint implements Distiller {
@@ -182,6 +186,16 @@ public final class FakePlugin implements Distill4jPlugin {
         @Override
         public SDVariable defineLoss(LossGraph graph) {
             throw new UnsupportedOperationException("a fake has no loss");
+        }
+
+        @Override
+        public List<String> shapeProblems(Map<String, TensorShape> student, Map<String, TensorShape> teacher) {
+            TensorShape studentShape = student.get(parameters.studentLayer());
+            TensorShape teacherShape = teacher.get(parameters.teacherLayer());
+            return parameters.sameSize() && studentShape.size() != teacherShape.size()
+                    ? List.of("'" + parameters.studentLayer() + "' (" + studentShape + ") and '"
+                            + parameters.teacherLayer() + "' (" + teacherShape + ") differ in size")
+                    : List.of();
         }
     }
 

@@ -203,6 +203,21 @@ class TeacherTest {
     }
 
     @Test
+    void shapesTheDistillerRejectsAreProblemsOnlyOnceItsTapsExist() {
+        String descriptor = DescriptorFixture.MINIMAL.replace("distiller: {name: cross-entropy}\n", """
+                distillers:
+                  - {name: hint, params: {student-layer: relu1, teacher-layer: relu1, same-size: true}}
+                  - {name: hint, params: {student-layer: relu1, teacher-layer: relu7, same-size: true}}
+                teacher: {experiment: teacher.yaml}
+                """);
+
+        assertThat(fixture.problems(descriptor)).containsExactly(
+                new Problem("distillers[0]", "distiller 'hint': 'relu1' (16) and 'relu1' (64) differ in size"),
+                new Problem("distillers[1]", "distiller 'hint' taps 'relu7', which is not a vertex of the teacher network"
+                        + " (mlp) (did you mean 'relu1'?); its vertices: dense1, relu1, logits"));
+    }
+
+    @Test
     void aFileTeachersTapsAreLeftToTheRun() {
         ResolvedExperiment experiment = fixture.valid(DescriptorFixture.MINIMAL.replace("{name: cross-entropy}",
                 "{name: hint, params: {student-layer: relu2, teacher-layer: anything}}")

@@ -3,9 +3,12 @@ package org.distill4j.plugin.attentiontransfer;
 import jakarta.inject.Inject;
 import org.distill4j.api.Distiller;
 import org.distill4j.api.LossGraph;
+import org.distill4j.api.network.TensorShape;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -44,12 +47,7 @@ public final class ActivationTransferDistiller implements Distiller {
     @Override
     public SDVariable defineLoss(LossGraph graph) {
         SameDiff sameDiff = graph.sameDiff();
-        SDVariable total = AttentionMaps.sumOverPairs(graph, params.pairs(), params.mode(), (pair, maps) -> {
-            if (maps.studentChannels() != maps.teacherChannels()) {
-                throw new IllegalArgumentException("pair " + pair + ": activation transfer compares whole activations,"
-                        + " so the channels must match, got " + maps.studentChannels() + " (student) and "
-                        + maps.teacherChannels() + " (teacher); use attention-transfer, which compares C-free maps");
-            }
+        SDVariable total = AttentionMaps.sumOverPairs(graph, params.pairs(), params.mode(), true, maps -> {
             long elements = maps.studentChannels() * maps.positions();
             SDVariable student = maps.student().reshape(-1, elements);
             SDVariable teacher = maps.teacher().reshape(-1, elements);
@@ -58,5 +56,10 @@ public final class ActivationTransferDistiller implements Distiller {
         });
         graph.reportTerm("activation", total);
         return total.mul(params.beta());
+    }
+
+    @Override
+    public List<String> shapeProblems(Map<String, TensorShape> student, Map<String, TensorShape> teacher) {
+        return AttentionMaps.pairProblems(params.pairs(), student, teacher, true);
     }
 }

@@ -1,14 +1,20 @@
 package org.distill4j.plugin.attentiontransfer;
 
 import org.distill4j.api.LossGraph;
+import org.distill4j.api.network.TensorShape;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** The SameDiff pieces both distillers share: matching spatial sizes, per-sample normalisation and the distance. */
+/**
+ * The pieces both distillers share: the shape rules of a pair, matching spatial sizes, per-sample normalisation and
+ * the distance.
+ */
 final class AttentionMaps {
 
     /** Added to the norm: PyTorch's {@code F.normalize} uses max(norm, 1e-12), which only matters for all-zero maps. */
@@ -17,42 +23,96 @@ final class AttentionMaps {
     /** Inside the paper mode's square root, so identical maps have a finite (zero) gradient. */
     private static final double ROOT_EPSILON = 1e-30;
 
+    /** Every pair's shape problem (see {@link #pairProblem}), for {@code Distiller.shapeProblems}. */
+    static List<String> pairProblems(List<AttentionTransferPair> pairs, Map<String, TensorShape> student,
+            Map<String, TensorShape> teacher, boolean sameChannels) {
+        List<String> problems = new ArrayList<>();
+        for (AttentionTransferPair pair : pairs) {
+            pairProblem(pair, student.get(pair.student()), teacher.get(pair.teacher()), sameChannels)
+                    .ifPresent(problems::add);
+        }
+        return problems;
+    }
+
+    /**
+     * What is wrong with a pair's shapes, if anything: both must be feature maps whose spatial sizes are integer
+     * multiples of each other (the larger is pooled to the smaller), with equal channels when {@code sameChannels}.
+     */
+    static Optional<String> pairProblem(AttentionTransferPair pair, TensorShape student, TensorShape teacher,
+            boolean sameChannels) {
+        for (TensorShape shape : List.of(student, teacher)) {
+            if (shape.flat()) {
+                String role = shape == student ? "student" : "teacher";
+                return Optional.of("pair " + pair + ": the " + role + " vertex is a vector of " + shape.channels()
+                        + " units, not a feature map; pick C x H x W activations, e.g. a block or group output");
+            }
+        }
+        int height = Math.min(student.height(), teacher.height());
+        int width = Math.min(student.width(), teacher.width());
+        for (TensorShape shape : List.of(student, teacher)) {
+            if (shape.height() % height != 0 || shape.width() % width != 0) {
+                return Optional.of("pair " + pair + ": the spatial sizes " + student.height() + "x" + student.width()
+                        + " (student) and " + teacher.height() + "x" + teacher.width() + " (teacher) are not integer"
+                        + " multiples of each other, so the larger map cannot be average-pooled to the smaller; pick"
+                        + " vertices whose sizes divide");
+            }
+        }
+        if (sameChannels && student.channels() != teacher.channels()) {
+            return Optional.of("pair " + pair + ": activation transfer compares whole activations, so the channels"
+                    + " must match, got " + student.channels() + " (student) and " + teacher.channels()
+                    + " (teacher); use attention-transfer, which compares channel-free maps");
+        }
+        return Optional.empty();
+    }
+
     /**
      * A pair's two activations as {@code [B, C, H, W]} at the smaller of the two spatial sizes: the larger map is
      * average-pooled over blocks of {@code H/h x W/w} before any mapping (as RepDistiller does; pooling a power of the
      * activation instead would change the result).
      */
-    static PairMaps atCommonSize(LossGraph graph, AttentionTransferPair pair) {
-        long[] student = mapShape(graph.studentShape(pair.student()), "student", pair);
-        long[] teacher = mapShape(graph.teacherShape(pair.teacher()), "teacher", pair);
-        long height = Math.min(student[2], teacher[2]);
-        long width = Math.min(student[3], teacher[3]);
-        for (long[] shape : new long[][] {student, teacher}) {
-            if (shape[2] % height != 0 || shape[3] % width != 0) {
-                throw new IllegalArgumentException("pair " + pair + ": the spatial sizes " + student[2] + "x"
-                        + student[3] + " (student) and " + teacher[2] + "x" + teacher[3] + " (teacher) are not integer"
-                        + " multiples of each other, so the larger map cannot be average-pooled to the smaller; pick vertices whose"
-                        + " sizes divide");
-            }
-        }
+    static PairMaps atCommonSize(LossGraph graph, AttentionTransferPair pair, boolean sameChannels) {
+        TensorShape student = shape(graph.studentShape(pair.student()));
+        TensorShape teacher = shape(graph.teacherShape(pair.teacher()));
+        pairProblem(pair, student, teacher, sameChannels).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        int height = Math.min(student.height(), teacher.height());
+        int width = Math.min(student.width(), teacher.width());
         return new PairMaps(pool(graph.student(pair.student()), student, height, width),
-                pool(graph.teacher(pair.teacher()), teacher, height, width), student[1], teacher[1], height, width);
+                pool(graph.teacher(pair.teacher()), teacher, height, width), student.channels(), teacher.channels(),
+                height, width);
     }
 
     /** {@code [B, C, H, W]} to {@code [B, C, h, w]} by averaging blocks; unchanged when the size already is h x w. */
-    private static SDVariable pool(SDVariable map, long[] shape, long height, long width) {
-        if (shape[2] == height && shape[3] == width) {
+    private static SDVariable pool(SDVariable map, TensorShape shape, int height, int width) {
+        if (shape.height() == height && shape.width() == width) {
             return map;
         }
-        long rows = shape[2] / height;
-        long columns = shape[3] / width;
-        return map.reshape(-1, shape[1], height, rows, width, columns).mean(3, 5);
+        long rows = shape.height() / height;
+        long columns = shape.width() / width;
+        return map.reshape(-1, shape.channels(), height, rows, width, columns).mean(3, 5);
     }
 
     /** Each row of {@code [B, N]} divided by its L2 norm (plus {@link #NORM_EPSILON}). */
     static SDVariable normalizeRows(SameDiff sameDiff, SDVariable rows) {
         SDVariable norm = sameDiff.math().sqrt(rows.mul(rows).sum(true, 1));
         return rows.div(norm.add(NORM_EPSILON));
+    }
+
+    /**
+     * The sum over pairs of the distance between the normalised vectors {@code toVectors} makes of each pair's maps
+     * at a common size.
+     */
+    static SDVariable sumOverPairs(LossGraph graph, List<AttentionTransferPair> pairs, AttentionTransferMode mode,
+            boolean sameChannels, Function<PairMaps, Vectors> toVectors) {
+        SDVariable total = null;
+        for (AttentionTransferPair pair : pairs) {
+            Vectors vectors = toVectors.apply(atCommonSize(graph, pair, sameChannels));
+            SDVariable term = distance(graph.sameDiff(), vectors.student(), vectors.teacher(), vectors.elements(),
+                    mode);
+            total = total == null ? term : total.add(term);
+        }
+        return total;
     }
 
     /**
@@ -71,33 +131,15 @@ final class AttentionMaps {
         return perSample.mean().div(2.0 * elements);
     }
 
-    /**
-     * The sum over pairs of the distance between the normalised vectors {@code toVectors} makes of each pair's maps
-     * at a common size (student first, with their element count).
-     */
-    static SDVariable sumOverPairs(LossGraph graph, List<AttentionTransferPair> pairs,
-            AttentionTransferMode mode, BiFunction<AttentionTransferPair, PairMaps, Vectors> toVectors) {
-        SDVariable total = null;
-        for (AttentionTransferPair pair : pairs) {
-            Vectors vectors = toVectors.apply(pair, atCommonSize(graph, pair));
-            SDVariable term = distance(graph.sameDiff(), vectors.student(), vectors.teacher(), vectors.elements(),
-                    mode);
-            total = total == null ? term : total.add(term);
-        }
-        return total;
-    }
-
     /** A pair's normalised student and teacher vectors {@code [B, elements]}. */
     record Vectors(SDVariable student, SDVariable teacher, long elements) {
     }
 
-    private static long[] mapShape(long[] shape, String role, AttentionTransferPair pair) {
-        if (shape.length != 4) {
-            throw new IllegalArgumentException("pair " + pair + ": the " + role + " vertex is not a feature map (shape "
-                    + Arrays.toString(shape) + "); attention needs C x H x W activations, e.g. a block or group"
-                    + " output");
-        }
-        return shape;
+    /** {@code [-1, C, H, W]} or {@code [-1, N]} as a per-sample shape. */
+    private static TensorShape shape(long[] batchShape) {
+        return batchShape.length == 4
+                ? TensorShape.map((int) batchShape[1], (int) batchShape[2], (int) batchShape[3])
+                : TensorShape.vector((int) batchShape[batchShape.length - 1]);
     }
 
     private AttentionMaps() {

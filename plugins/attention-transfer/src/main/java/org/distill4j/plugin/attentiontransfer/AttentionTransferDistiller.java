@@ -3,9 +3,12 @@ package org.distill4j.plugin.attentiontransfer;
 import jakarta.inject.Inject;
 import org.distill4j.api.Distiller;
 import org.distill4j.api.LossGraph;
+import org.distill4j.api.network.TensorShape;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -44,11 +47,16 @@ public final class AttentionTransferDistiller implements Distiller {
     @Override
     public SDVariable defineLoss(LossGraph graph) {
         SameDiff sameDiff = graph.sameDiff();
-        SDVariable total = AttentionMaps.sumOverPairs(graph, params.pairs(), params.mode(), (pair, maps) ->
+        SDVariable total = AttentionMaps.sumOverPairs(graph, params.pairs(), params.mode(), false, maps ->
                 new AttentionMaps.Vectors(attention(sameDiff, maps.student(), maps.positions()),
                         attention(sameDiff, maps.teacher(), maps.positions()), maps.positions()));
         graph.reportTerm("attention", total);
         return total.mul(params.beta());
+    }
+
+    @Override
+    public List<String> shapeProblems(Map<String, TensorShape> student, Map<String, TensorShape> teacher) {
+        return AttentionMaps.pairProblems(params.pairs(), student, teacher, false);
     }
 
     /** {@code [B, C, H, W]} to the normalised attention vectors {@code [B, H W]}. */

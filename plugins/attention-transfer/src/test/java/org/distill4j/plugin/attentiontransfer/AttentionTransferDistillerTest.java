@@ -122,6 +122,24 @@ class AttentionTransferDistillerTest {
     }
 
     @Test
+    void shapeProblemsNameThePairBeforeAnyTraining() {
+        AttentionTransferDistiller distiller = new AttentionTransferDistiller(new AttentionTransferParams(List.of(PAIR,
+                new AttentionTransferPair("s.group2", "t.logits"), new AttentionTransferPair("s.group2", "t.group1")),
+                1000, AttentionMapping.SUM_P, 2, AttentionTransferMode.CODE));
+        Map<String, TensorShape> student = Map.of("s.group1", TensorShape.map(16, 8, 8), "s.group2",
+                TensorShape.map(32, 3, 3));
+        Map<String, TensorShape> teacher = Map.of("t.group1", TensorShape.map(32, 4, 4), "t.logits",
+                TensorShape.vector(10));
+
+        assertThat(distiller.shapeProblems(student, teacher)).containsExactly(
+                "pair s.group2 <- t.logits: the teacher vertex is a vector of 10 units, not a feature map; pick C x H x"
+                        + " W activations, e.g. a block or group output",
+                "pair s.group2 <- t.group1: the spatial sizes 3x3 (student) and 4x4 (teacher) are not integer multiples"
+                        + " of each other, so the larger map cannot be average-pooled to the smaller; pick vertices"
+                        + " whose sizes divide");
+    }
+
+    @Test
     void pairsAreRequiredAndDistinct() {
         assertThatThrownBy(() -> new AttentionTransferParams(List.of(), 1000, AttentionMapping.SUM_P, 2,
                 AttentionTransferMode.CODE)).hasMessageContaining("pairs needs at least one");
