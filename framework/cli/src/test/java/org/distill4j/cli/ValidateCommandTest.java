@@ -38,10 +38,16 @@ class ValidateCommandTest {
     }
 
     @Test
-    void acceptsTheShippedExperiments() {
-        CommandOutput output = CommandOutput.run("validate", "../../experiments/hinton2015");
+    void acceptsTheShippedExperiments() throws IOException {
+        Path experiments = Path.of("../../experiments/hinton2015");
+        long descriptors;
+        try (var files = Files.list(experiments)) {
+            descriptors = files.filter(file -> file.getFileName().toString().endsWith(".yaml")).count();
+        }
+        CommandOutput output = CommandOutput.run("validate", experiments.toString());
 
         assertThat(output.exitCode()).as(output.text()).isZero();
-        assertThat(output.text()).contains("5 of 5 descriptors valid");
+        assertThat(descriptors).isGreaterThanOrEqualTo(5);
+        assertThat(output.text()).contains(descriptors + " of " + descriptors + " descriptors valid");
     }
 }

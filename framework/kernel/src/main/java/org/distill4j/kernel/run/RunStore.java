@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The layout of the results directory: {@code <root>/<experiment-id>/<hash12>/seed-<n>/}. A run is finished when
@@ -15,6 +18,9 @@ import java.util.Objects;
  * run that will be redone, and readers never see a partial result as finished.
  */
 public final class RunStore {
+
+    private static final ConcurrentMap<Path, ReentrantLock> LOCKS_IN_THIS_JVM = new ConcurrentHashMap<>();
+
 
     public static final String DONE = "DONE";
     public static final String RESOLVED = "resolved.json";
@@ -65,26 +71,37 @@ public final class RunStore {
 
     /**
      * Takes the lock of a run so that two processes (a sweep's jobs sharing a teacher) never train it at once;
-     * blocks until the other holder finishes.
+     * blocks until the other holder finishes. Threads of one JVM (the tests' in-process sweeps) wait on a lock of
+     * their own first: the JVM holds file locks for the whole process, and a second {@code lock()} on the same file
+     * from another thread throws instead of waiting.
      */
     public RunLock lock(Path runDirectory) {
+        Path lockFile = runDirectory.resolveSibling(runDirectory.getFileName() + ".lock");
+        ReentrantLock inThisJvm = LOCKS_IN_THIS_JVM.computeIfAbsent(lockFile.toAbsolutePath().normalize(),
+                path -> new ReentrantLock());
+        inThisJvm.lock();
         try {
             Files.createDirectories(runDirectory.getParent());
-            Path lockFile = runDirectory.resolveSibling(runDirectory.getFileName() + ".lock");
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.lock();
-            return new RunLock(channel, lock);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock run " + runDirectory + ": " + e.getMessage(), e);
+            return new RunLock(inThisJvm, channel, lock);
+        } catch (IOException | RuntimeException e) {
+            inThisJvm.unlock();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot lock run " + runDirectory + ": " + io.getMessage(), io);
+            }
+            throw (RuntimeException) e;
         }
     }
 
     /** A held run lock; closing releases it. */
     public static final class RunLock implements AutoCloseable {
+        private final ReentrantLock inThisJvm;
         private final FileChannel channel;
         private final FileLock lock;
 
-        RunLock(FileChannel channel, FileLock lock) {
+        RunLock(ReentrantLock inThisJvm, FileChannel channel, FileLock lock) {
+            this.inThisJvm = inThisJvm;
             this.channel = channel;
             this.lock = lock;
         }
@@ -96,6 +113,8 @@ public final class RunStore {
                 channel.close();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot release a run lock: " + e.getMessage(), e);
+            } finally {
+                inThisJvm.unlock();
             }
         }
     }
