@@ -10,8 +10,8 @@ import java.util.List;
  * mean reduction.
  */
 public record AttentionTransferParams(
-        @Parameter(description = "student and teacher feature maps to match, e.g. [{student: group1.output,"
-                + " teacher: group1.output}]; spatial sizes may differ by an integer factor (the larger map is average"
+        @Parameter(description = "student and teacher feature maps to match, e.g. [{student: stage1.output,"
+                + " teacher: stage1.output}]; spatial sizes may differ by an integer factor (the larger map is average"
                 + "-pooled first)") List<AttentionTransferPair> pairs,
         @Parameter(description = "weight beta of the attention term (summed over pairs)", defaultValue = "1000")
         @Range(min = 0, minExclusive = true) double beta,
