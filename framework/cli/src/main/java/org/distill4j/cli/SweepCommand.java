@@ -31,6 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -130,8 +132,8 @@ public final class SweepCommand implements Callable<Integer> {
         return outcome.succeeded() ? 0 : 1;
     }
 
-    private static java.util.SortedSet<Long> descriptorSeeds(List<ResolvedVariant> variants) {
-        java.util.SortedSet<Long> all = new java.util.TreeSet<>();
+    private static SortedSet<Long> descriptorSeeds(List<ResolvedVariant> variants) {
+        SortedSet<Long> all = new TreeSet<>();
         variants.forEach(variant -> variant.experiment().seeds().forEach(all::add));
         return all;
     }

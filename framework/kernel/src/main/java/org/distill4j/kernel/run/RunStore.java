@@ -21,7 +21,6 @@ public final class RunStore {
 
     private static final ConcurrentMap<Path, ReentrantLock> LOCKS_IN_THIS_JVM = new ConcurrentHashMap<>();
 
-
     public static final String DONE = "DONE";
     public static final String RESOLVED = "resolved.json";
     public static final String PROVENANCE = "provenance.json";
