@@ -21,14 +21,14 @@ public record MnistParams(
                 path = true)
         String directory,
         @Parameter(description = "training images drawn (stratified) before the validation hold-out; 0 = all",
-                defaultValue = "0")
+                defaultValue = "0", subset = true)
         @Range(min = 0)
         int trainSize,
         @Parameter(description = "share of the drawn training images held out for validation (stratified)",
-                defaultValue = "0.1")
+                defaultValue = "0.1", subset = true)
         @Range(min = 0, max = 0.5)
         double validationFraction,
-        @Parameter(description = "test images drawn (stratified); 0 = all", defaultValue = "0")
+        @Parameter(description = "test images drawn (stratified); 0 = all", defaultValue = "0", subset = true)
         @Range(min = 0)
         int testSize,
         @Parameter(description = "standardise pixels with MNIST's mean 0.1307 and deviation 0.3081;"

@@ -36,4 +36,11 @@ public @interface Parameter {
      * relative path resolves against the directory of the descriptor that gives it.
      */
     boolean path() default false;
+
+    /**
+     * Whether this dataset parameter only chooses which images of the same data a run draws (a subset size, a
+     * validation share) rather than what the data are. A teacher experiment may differ from its student in such
+     * parameters, so a student that sees a few images can learn from a teacher trained on all of them.
+     */
+    boolean subset() default false;
 }

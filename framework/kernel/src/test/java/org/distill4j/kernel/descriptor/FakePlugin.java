@@ -57,7 +57,7 @@ public final class FakePlugin implements Distill4jPlugin {
 
     public record TinyImagesParams(
             @Parameter(description = "where the images come from", defaultValue = "embedded") Source source,
-            @Parameter(description = "training images to use", defaultValue = Parameter.ABSENT) @Range(min = 1)
+            @Parameter(description = "training images to use", defaultValue = Parameter.ABSENT, subset = true) @Range(min = 1)
             Integer trainSize,
             @Parameter(description = "a directory of IDX files", defaultValue = Parameter.ABSENT, path = true)
             String directory) {

@@ -136,7 +136,17 @@ class TeacherTest {
                 new Problem("teacher.experiment", "the teacher experiment 'fixture/teacher' uses dataset 'tiny-images'"
                         + " {\"source\":\"debian\",\"train-size\":null,\"directory\":null}, but this experiment uses"
                         + " 'tiny-images' {\"source\":\"embedded\",\"train-size\":null,\"directory\":null}; a teacher"
-                        + " must use the same dataset (name and parameters)"));
+                        + " must use the same dataset (name and parameters; parameters that only draw a subset"
+                        + " (train-size) may differ)"));
+    }
+
+    @Test
+    void aTeacherMayHaveBeenTrainedOnAnotherSubsetOfTheSameData() {
+        fixture.write("all.yaml", TEACHER.replace("{name: tiny-images}", "{name: tiny-images, params: {train-size: 50}}"));
+        String fewImages = student("teacher: {experiment: all.yaml}\n")
+                .replace("{name: tiny-images}", "{name: tiny-images, params: {train-size: 5}}");
+
+        assertThat(fixture.parse("few.yaml", fewImages).isValid()).isTrue();
     }
 
     @Test
