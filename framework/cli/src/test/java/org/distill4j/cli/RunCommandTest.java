@@ -1,5 +1,7 @@
 package org.distill4j.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,6 +127,40 @@ class RunCommandTest {
         assertThat(wrong.exitCode()).isEqualTo(1);
         assertThat(wrong.errors()).contains("has SHA-256 " + sha256, "expects " + "0".repeat(64));
         assertThat(only(results.resolve("test/kd-wrong"), "seed-1").resolve("DONE")).doesNotExist();
+    }
+
+    @Test
+    void earlierStagesTrainFirstAreRecordedBesideTheMainHistoryAndRerunToTheSameMetrics() throws IOException {
+        TinyDescriptors.write(directory, "staged.yaml", TinyDescriptors.KD.replace("experiment: test/kd",
+                "experiment: test/staged") + """
+                stages:
+                  - name: warm-up
+                    distiller: {name: cross-entropy}
+                    training: {epochs: 1, batch-size: 32, optimizer: {name: adam, params: {learning-rate: 0.001}}}
+                """);
+        Path results = directory.resolve("staged");
+
+        CommandOutput run = CommandOutput.run("run", directory.resolve("staged.yaml").toString(), "--results",
+                results.toString(), "--seeds", "1");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.text()).contains("stage 1 of 2: warm-up, 1 epochs, trains every layer",
+                "stage 2 of 2: main training");
+        Path staged = only(results.resolve("test/staged"), "seed-1");
+        JsonNode metrics = new ObjectMapper().readTree(staged.resolve("metrics.json").toFile());
+        assertThat(metrics.path("stages")).singleElement().satisfies(stage -> {
+            assertThat(stage.path("name").textValue()).isEqualTo("warm-up");
+            assertThat(stage.path("history").path("train-loss")).hasSize(1);
+        });
+        assertThat(metrics.path("history").path("train-loss")).hasSize(2);
+        assertThat(Files.readString(staged.resolve("events.jsonl"))).contains("\"stage\":\"warm-up\"",
+                "\"stage\":\"train\"");
+
+        CommandOutput rerun = CommandOutput.run("rerun", staged.toString(), "--results",
+                directory.resolve("staged-rerun").toString());
+
+        assertThat(rerun.exitCode()).as(rerun.all()).isZero();
+        assertThat(rerun.text()).contains("reproduced: metrics.json identical");
     }
 
     private static Path only(Path experiment, String seed) throws IOException {

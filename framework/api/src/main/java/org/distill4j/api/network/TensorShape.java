@@ -21,6 +21,18 @@ public record TensorShape(int channels, int height, int width, boolean flat) {
         return new TensorShape(units, 1, 1, true);
     }
 
+    /** The per-sample shape of a batch shape {@code [-1, c, h, w]} or {@code [-1, c]}: the inverse of {@link #batchShape()}. */
+    public static TensorShape ofBatchShape(long[] batchShape) {
+        if (batchShape.length == 4) {
+            return map(Math.toIntExact(batchShape[1]), Math.toIntExact(batchShape[2]), Math.toIntExact(batchShape[3]));
+        }
+        if (batchShape.length == 2) {
+            return vector(Math.toIntExact(batchShape[1]));
+        }
+        throw new IllegalArgumentException("expected a batch shape [-1, c, h, w] or [-1, c], got "
+                + java.util.Arrays.toString(batchShape));
+    }
+
     public long size() {
         return (long) channels * height * width;
     }

@@ -34,6 +34,22 @@ final class CanonicalForm {
         LocatedDistiller.of(document).forEach(located -> distillers.add(located.distiller().canonical()));
         tree.set("distillers", distillers);
         tree.set("training", training(document.training(), binder));
+        // Written only when there are stages, so that the identity of every single-stage experiment stays as it was.
+        if (!document.stages().isEmpty()) {
+            ArrayNode stages = nodes.arrayNode();
+            for (int i = 0; i < document.stages().size(); i++) {
+                DescriptorDocument.Stage stage = document.stages().get(i);
+                ObjectNode section = nodes.objectNode();
+                section.put("name", stage.name());
+                ArrayNode stageDistillers = nodes.arrayNode();
+                LocatedDistiller.ofStage(document, i).forEach(located -> stageDistillers.add(located.distiller().canonical()));
+                section.set("distillers", stageDistillers);
+                section.put("train", KebabCase.of(stage.train()));
+                section.set("training", training(stage.training(), binder));
+                stages.add(section);
+            }
+            tree.set("stages", stages);
+        }
         return tree;
     }
 

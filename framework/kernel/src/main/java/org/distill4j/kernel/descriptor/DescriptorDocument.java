@@ -36,6 +36,10 @@ record DescriptorDocument(
         List<WeightedComponent> distillers,
         @Parameter(description = "how the student is trained")
         Training training,
+        @Parameter(description = "earlier training stages, run in order before 'distiller' and 'training', each from"
+                + " the weights the one before left: [{name, distiller or distillers, train, training}]",
+                defaultValue = "[]")
+        List<Stage> stages,
         // Profiles are merged before binding (see Profiles and ProfileMerge) and removed from the bound tree; the key is
         // declared here so that unknown-key problems list it among the valid keys.
         @Parameter(description = "named partial descriptors deep-merged over this one", defaultValue = Parameter.ABSENT)
@@ -64,6 +68,38 @@ record DescriptorDocument(
             @Parameter(description = "measure test accuracy after every epoch (for plots; never for selection)",
                     defaultValue = "true")
             boolean evaluateTestEveryEpoch) {
+    }
+
+    /**
+     * One earlier training stage (FitNets' hint stage, FSP's initialisation): its own objectives, optimiser and
+     * epochs; the student's weights pass from one stage to the next, its optimiser state does not.
+     */
+    record Stage(
+            @Parameter(description = "the stage's label in logs and metrics: [a-z0-9][a-z0-9-]*")
+            String name,
+            @Parameter(description = "the stage's distiller: {name, params, weight}; or use 'distillers'",
+                    defaultValue = Parameter.ABSENT)
+            WeightedComponent distiller,
+            @Parameter(description = "several distillers whose weighted losses are summed; or use 'distiller'",
+                    defaultValue = Parameter.ABSENT)
+            List<WeightedComponent> distillers,
+            @Parameter(description = "which student parameters the stage trains: all, or taps (only the layers the"
+                    + " stage's student taps depend on; the other layers keep their values)", defaultValue = "all")
+            TrainedParameters train,
+            @Parameter(description = "how the stage trains: the keys of 'training'")
+            Training training) {
+
+        Stage {
+            if (name != null && !name.matches("[a-z0-9][a-z0-9-]*")) {
+                throw new IllegalArgumentException("a stage name is lower-case letters, digits and hyphens, starting"
+                        + " with a letter or digit (like 'hint' or 'fsp-init'), got '" + name + "'");
+            }
+            if (training != null && training.select() == Selection.BEST_VALIDATION) {
+                throw new IllegalArgumentException("stage '" + name + "' selects 'best-validation', but a stage hands"
+                        + " its last epoch's weights to the next one; 'select' applies to the main 'training' only,"
+                        + " so leave it out here");
+            }
+        }
     }
 
     /** A reference to a component by name: dataset, optimizer, schedule. */

@@ -180,29 +180,19 @@ public final class DescriptorParser {
 
     // Checks across sections, once every section has bound.
     private List<Problem> crossChecks(DescriptorDocument document) {
-        List<Problem> problems = new ArrayList<>();
-        ComponentChoice dataset = document.dataset().choice();
-        Optional<TeacherChoice> teacher = Optional.ofNullable(document.teacher()).map(ResolvedTeacher::choice);
-        teacher.flatMap(choice -> TeacherDatasetCheck.check(dataset, choice, binder)).ifPresent(problems::add);
-        boolean sameDataset = teacher.map(choice -> TeacherDatasetCheck.sameDataset(dataset, choice)).orElse(true);
-        problems.addAll(new TapCheck(factory).check(dataset, document.student().model().choice(), teacher, sameDataset,
-                LocatedDistiller.of(document)));
-        return problems;
+        return ExperimentAssembly.crossChecks(document, binder, factory);
     }
 
     private ResolvedExperiment assemble(DescriptorDocument document, Path source, String profile,
             List<DescriptorOverride> overrides) {
         String canonicalJson = CanonicalJson.write(CanonicalForm.of(document, profile, binder));
-        DescriptorDocument.Training training = document.training();
-        TrainingPlan plan = new TrainingPlan(training.epochs(), training.batchSize(), training.optimizer().choice(),
-                training.schedule().choice(), training.augmentation(), training.select(),
-                training.evaluateTestEveryEpoch());
+        TrainingPlan plan = ExperimentAssembly.plan(document.training());
         return new ResolvedExperiment(document.experiment().value(), document.title(), profile,
                 document.seeds().seeds(), source, document.dataset().choice(),
                 Optional.ofNullable(document.teacher()).map(ResolvedTeacher::choice),
                 document.student().model().choice(),
-                LocatedDistiller.of(document).stream().map(located -> located.distiller().toDistiller()).toList(),
-                plan, canonicalJson, CanonicalJson.sha256(canonicalJson), overrides);
+                ExperimentAssembly.distillers(document), plan, ExperimentAssembly.stages(document), canonicalJson,
+                CanonicalJson.sha256(canonicalJson), overrides);
     }
 
     /**

@@ -7,24 +7,42 @@ import org.distill4j.api.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A descriptor has exactly one of {@code distiller} (one) and {@code distillers} (a non-empty list). */
+/**
+ * A descriptor, and each of its stages, has exactly one of {@code distiller} (one) and {@code distillers} (a
+ * non-empty list).
+ */
 final class DistillerSections {
 
     static final String ONE = "distiller";
     static final String MANY = "distillers";
+    static final String STAGES = "stages";
 
+    /** The problems of the descriptor's own distiller sections and of each of its {@code stages}. */
     static List<Problem> check(ObjectNode root) {
+        List<Problem> problems = new ArrayList<>(check(root, ""));
+        JsonNode stages = root.get(STAGES);
+        if (stages != null && stages.isArray()) {
+            for (int i = 0; i < stages.size(); i++) {
+                if (stages.get(i).isObject()) {
+                    problems.addAll(check(stages.get(i), STAGES + "[" + i + "]."));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static List<Problem> check(JsonNode root, String prefix) {
         boolean one = present(root.get(ONE));
         boolean many = present(root.get(MANY));
         List<Problem> problems = new ArrayList<>();
         if (one && many) {
-            problems.add(new Problem(MANY, "give either 'distiller' (one distiller) or 'distillers' (a list whose"
+            problems.add(new Problem(prefix + MANY, "give either 'distiller' (one distiller) or 'distillers' (a list whose"
                     + " losses are summed), not both"));
         } else if (!one && !many) {
-            problems.add(new Problem(ONE, "missing required key 'distiller' (one distiller: {name, params, weight})"
+            problems.add(new Problem(prefix + ONE, "missing required key 'distiller' (one distiller: {name, params, weight})"
                     + " or 'distillers' (a list of them, whose weighted losses are summed)"));
         } else if (many && root.get(MANY).isArray() && root.get(MANY).isEmpty()) {
-            problems.add(new Problem(MANY, "expected at least one distiller"));
+            problems.add(new Problem(prefix + MANY, "expected at least one distiller"));
         }
         return problems;
     }

@@ -15,14 +15,35 @@ record LocatedDistiller(String path, WeightedComponent distiller) {
         Objects.requireNonNull(distiller, "distiller");
     }
 
+    /** The distillers of the main training. */
     static List<LocatedDistiller> of(DescriptorDocument document) {
+        return of("", document.distiller(), document.distillers());
+    }
+
+    /** The distillers of one earlier stage. */
+    static List<LocatedDistiller> ofStage(DescriptorDocument document, int stage) {
+        DescriptorDocument.Stage section = document.stages().get(stage);
+        return of(DistillerSections.STAGES + "[" + stage + "].", section.distiller(), section.distillers());
+    }
+
+    /** Every distiller of the descriptor: the earlier stages' in order, then the main training's. */
+    static List<LocatedDistiller> all(DescriptorDocument document) {
         List<LocatedDistiller> located = new ArrayList<>();
-        if (document.distiller() != null) {
-            located.add(new LocatedDistiller(DistillerSections.ONE, document.distiller()));
+        for (int stage = 0; stage < document.stages().size(); stage++) {
+            located.addAll(ofStage(document, stage));
         }
-        if (document.distillers() != null) {
-            for (int i = 0; i < document.distillers().size(); i++) {
-                located.add(new LocatedDistiller(DistillerSections.MANY + "[" + i + "]", document.distillers().get(i)));
+        located.addAll(of(document));
+        return List.copyOf(located);
+    }
+
+    private static List<LocatedDistiller> of(String prefix, WeightedComponent one, List<WeightedComponent> many) {
+        List<LocatedDistiller> located = new ArrayList<>();
+        if (one != null) {
+            located.add(new LocatedDistiller(prefix + DistillerSections.ONE, one));
+        }
+        if (many != null) {
+            for (int i = 0; i < many.size(); i++) {
+                located.add(new LocatedDistiller(prefix + DistillerSections.MANY + "[" + i + "]", many.get(i)));
             }
         }
         return List.copyOf(located);

@@ -108,28 +108,18 @@ public final class RecordedDescriptorReader {
     // The same checks across sections as DescriptorParser's, so that a record the installed plugins can no longer
     // run (a tap that is gone) is reported before any training.
     private List<Problem> crossChecks(DescriptorDocument document) {
-        List<Problem> problems = new ArrayList<>();
-        ComponentChoice dataset = document.dataset().choice();
-        Optional<TeacherChoice> teacher = Optional.ofNullable(document.teacher()).map(ResolvedTeacher::choice);
-        teacher.flatMap(choice -> TeacherDatasetCheck.check(dataset, choice, binder)).ifPresent(problems::add);
-        boolean sameDataset = teacher.map(choice -> TeacherDatasetCheck.sameDataset(dataset, choice)).orElse(true);
-        problems.addAll(new TapCheck(factory).check(dataset, document.student().model().choice(), teacher, sameDataset,
-                LocatedDistiller.of(document)));
-        return problems;
+        return ExperimentAssembly.crossChecks(document, binder, factory);
     }
 
     private static ResolvedExperiment assemble(DescriptorDocument document, RecordedDescriptor recorded,
             String profile, String canonicalJson) {
-        DescriptorDocument.Training training = document.training();
-        TrainingPlan plan = new TrainingPlan(training.epochs(), training.batchSize(), training.optimizer().choice(),
-                training.schedule().choice(), training.augmentation(), training.select(),
-                training.evaluateTestEveryEpoch());
+        TrainingPlan plan = ExperimentAssembly.plan(document.training());
         return new ResolvedExperiment(document.experiment().value(), document.title(), profile,
                 document.seeds().seeds(), recorded.source().toAbsolutePath().normalize(), document.dataset().choice(),
                 Optional.ofNullable(document.teacher()).map(ResolvedTeacher::choice),
                 document.student().model().choice(),
-                LocatedDistiller.of(document).stream().map(located -> located.distiller().toDistiller()).toList(),
-                plan, canonicalJson, CanonicalJson.sha256(canonicalJson), recorded.overrides());
+                ExperimentAssembly.distillers(document), plan, ExperimentAssembly.stages(document), canonicalJson,
+                CanonicalJson.sha256(canonicalJson), recorded.overrides());
     }
 
     private static String differences(JsonNode recorded, JsonNode now) {

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param studentModel  the student's model family component
  * @param distillers    the training objectives, summed with their weights; at least one
  * @param training      how the student is trained
+ * @param stages        earlier training stages, run in order before {@code distillers} and {@code training}; often none
  * @param canonicalJson the identity of the experiment: the resolved descriptor without seeds as canonical JSON
  *                      (keys sorted, no whitespace, numbers from the bound values)
  * @param hash          the SHA-256 of {@code canonicalJson}'s UTF-8 bytes, 64 lower-case hexadecimal digits
@@ -30,7 +31,7 @@ import java.util.Optional;
  */
 public record ResolvedExperiment(String id, String title, String profile, List<Long> seeds, Path source,
         ComponentChoice dataset, Optional<TeacherChoice> teacher, ComponentChoice studentModel,
-        List<WeightedDistiller> distillers, TrainingPlan training, String canonicalJson, String hash,
+        List<WeightedDistiller> distillers, TrainingPlan training, List<TrainingStage> stages, String canonicalJson, String hash,
         List<DescriptorOverride> overrides) {
 
     public ResolvedExperiment {
@@ -44,6 +45,7 @@ public record ResolvedExperiment(String id, String title, String profile, List<L
         Objects.requireNonNull(studentModel, "studentModel");
         distillers = List.copyOf(distillers);
         Objects.requireNonNull(training, "training");
+        stages = List.copyOf(stages);
         Objects.requireNonNull(canonicalJson, "canonicalJson");
         Objects.requireNonNull(hash, "hash");
         overrides = List.copyOf(overrides);

@@ -13,10 +13,13 @@ import org.distill4j.api.network.NetworkSpec;
 import org.distill4j.api.network.TensorShape;
 import org.distill4j.kernel.descriptor.ComponentChoice;
 import org.distill4j.kernel.descriptor.ResolvedExperiment;
+import org.distill4j.kernel.descriptor.TrainedParameters;
 import org.distill4j.kernel.descriptor.TrainingPlan;
+import org.distill4j.kernel.descriptor.TrainingStage;
 import org.distill4j.kernel.descriptor.WeightedDistiller;
 import org.distill4j.kernel.engine.Accuracy;
 import org.distill4j.kernel.engine.CompiledLoss;
+import org.distill4j.kernel.engine.FrozenLayers;
 import org.distill4j.kernel.engine.Objective;
 import org.distill4j.kernel.engine.ProgressListener;
 import org.distill4j.kernel.engine.TrainableGraph;
@@ -129,48 +132,75 @@ public final class ExperimentRunner {
         Dataset data = create(experiment.dataset(), DatasetSource.class)
                 .load(new DataContext(seed, experiment.source().toAbsolutePath().getParent()));
         NetworkSpec spec = create(experiment.studentModel(), ModelFamily.class).specify(data.shape(), data.classes());
-        List<Objective> objectives = new ArrayList<>();
-        for (WeightedDistiller weighted : experiment.distillers()) {
-            objectives.add(new Objective(weighted.distiller().name(), create(weighted.distiller(), Distiller.class),
-                    weighted.weight()));
-        }
+        List<List<Objective>> stageObjectives = new ArrayList<>();
+        experiment.stages().forEach(stage -> stageObjectives.add(objectives(stage.distillers())));
+        List<Objective> objectives = objectives(experiment.distillers());
+        List<Objective> everyObjective = new ArrayList<>(objectives);
+        stageObjectives.forEach(everyObjective::addAll);
         Set<String> teacherTaps = new LinkedHashSet<>();
-        objectives.forEach(objective -> teacherTaps.addAll(objective.distiller().teacherTaps()));
+        Set<String> studentTaps = new LinkedHashSet<>();
+        everyObjective.forEach(objective -> {
+            teacherTaps.addAll(objective.distiller().teacherTaps());
+            studentTaps.addAll(objective.distiller().studentTaps());
+        });
         Map<String, TensorShape> teacherShapes = teacher == null ? Map.of()
                 : TeacherLoader.shapes(teacher.network(), teacherTaps, data);
         CompiledLoss loss = CompiledLoss.compile(objectives, spec.shapes(), teacherShapes, data.classes());
 
-        GraphSettings graphSettings = GraphSettings.inference(seed).withTaps(loss.studentTaps());
+        // One graph outputs the taps of every stage; a stage's loss gives zero gradient to the taps it does not read.
+        GraphSettings graphSettings = GraphSettings.inference(seed).withTaps(studentTaps);
         TrainableGraph student = new TrainableGraph(GraphBuilder.configure(spec, graphSettings));
         student.init();
         out.printf(Locale.ROOT, "   data %s: %d train / %d validation / %d test; student %s, %,d parameters%n",
                 data.name(), data.train().size(), data.validation().size(), data.test().size(), spec.family(),
                 spec.statistics().parameters());
-
-        TrainingPlan plan = experiment.training();
-        TrainingSettings settings = new TrainingSettings(plan.epochs(), plan.batchSize(),
-                create(plan.optimizer(), Optimizer.class), create(plan.schedule(), LearningRateSchedule.class),
-                plan.augmentation(), plan.select(), plan.evaluateTestEveryEpoch());
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
         }
+        Optional<TrainableGraph> teacherNetwork = Optional.ofNullable(teacher).map(LoadedTeacher::network);
+
+        List<StageOutcome> stageOutcomes = new ArrayList<>();
+        for (int i = 0; i < experiment.stages().size(); i++) {
+            TrainingStage stage = experiment.stages().get(i);
+            CompiledLoss stageLoss = CompiledLoss.compile(stageObjectives.get(i), spec.shapes(), teacherShapes,
+                    data.classes());
+            TrainableGraph.UpdateHook hook = stage.trained() == TrainedParameters.TAPS
+                    ? FrozenLayers.outside(student, stageLoss.studentTaps())
+                    : TrainableGraph.UpdateHook.NONE;
+            out.printf(Locale.ROOT, "   stage %d of %d: %s, %d epochs, trains %s%n", i + 1,
+                    experiment.stages().size() + 1, stage.name(), stage.training().epochs(),
+                    hook instanceof FrozenLayers frozen ? "all but " + String.join(", ", frozen.frozen())
+                            : "every layer");
+            ProgressListener progress = new EventLog(directory.resolve(RunStore.EVENTS), stage.name(),
+                    new ConsoleProgress(out, "   ", terminal, 10));
+            TrainingOutcome outcome = new Trainer(progress).train(student, teacherNetwork, stageLoss, data,
+                    settings(stage.training()), hook, seed);
+            stageOutcomes.add(new StageOutcome(stage.name(), outcome));
+        }
+        if (!experiment.stages().isEmpty()) {
+            out.printf(Locale.ROOT, "   stage %d of %d: main training%n", experiment.stages().size() + 1,
+                    experiment.stages().size() + 1);
+        }
+        TrainingPlan plan = experiment.training();
         ProgressListener progress = new EventLog(directory.resolve(RunStore.EVENTS), "train",
                 new ConsoleProgress(out, "   ", terminal, 10));
-        TrainingOutcome outcome = new Trainer(progress).train(student, Optional.ofNullable(teacher).map(LoadedTeacher::network),
-                loss, data, settings, TrainableGraph.UpdateHook.NONE, seed);
+        TrainingOutcome outcome = new Trainer(progress).train(student, teacherNetwork, loss, data, settings(plan),
+                TrainableGraph.UpdateHook.NONE, seed);
 
         Path model = directory.resolve(RunStore.MODEL);
         saveModel(student, model);
         Double teacherAccuracy = teacher == null ? null : Accuracy.of(teacher.network(), data.test());
-        Map<String, Object> metrics = RunRecords.metrics(experiment, seed, spec, outcome, teacher, teacherAccuracy);
+        Map<String, Object> metrics = RunRecords.metrics(experiment, seed, spec, outcome, stageOutcomes, teacher,
+                teacherAccuracy);
         out.printf(Locale.ROOT, "   test accuracy %.2f%% (epoch %d, %s)%s%n", 100 * outcome.testAccuracy(),
                 outcome.selectedEpoch(), plan.select().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 teacherAccuracy == null ? "" : String.format(Locale.ROOT, "; teacher %.2f%%", 100 * teacherAccuracy));
 
         Map<String, Object> provenance = RunRecords.provenance(experiment, seed, git, registry.plugins(), data, teacher,
-                AtomicFiles.sha256(model), started, outcome.seconds());
+                AtomicFiles.sha256(model), started, stageOutcomes.stream().mapToDouble(stage -> stage.outcome().seconds())
+                        .sum() + outcome.seconds());
 
         copyDescriptor(experiment, directory);
         AtomicFiles.write(directory.resolve(RunStore.RESOLVED), Json.pretty(Json.parse(experiment.canonicalJson())));
@@ -178,6 +208,21 @@ public final class ExperimentRunner {
         String metricsJson = Json.pretty(metrics);
         AtomicFiles.write(directory.resolve(RunStore.METRICS), metricsJson);
         return Json.parse(metricsJson);
+    }
+
+    private List<Objective> objectives(List<WeightedDistiller> distillers) {
+        List<Objective> objectives = new ArrayList<>();
+        for (WeightedDistiller weighted : distillers) {
+            objectives.add(new Objective(weighted.distiller().name(), create(weighted.distiller(), Distiller.class),
+                    weighted.weight()));
+        }
+        return objectives;
+    }
+
+    private TrainingSettings settings(TrainingPlan plan) {
+        return new TrainingSettings(plan.epochs(), plan.batchSize(), create(plan.optimizer(), Optimizer.class),
+                create(plan.schedule(), LearningRateSchedule.class), plan.augmentation(), plan.select(),
+                plan.evaluateTestEveryEpoch());
     }
 
     private static void saveModel(TrainableGraph network, Path model) {

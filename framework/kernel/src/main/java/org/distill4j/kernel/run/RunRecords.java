@@ -8,6 +8,7 @@ import org.distill4j.kernel.descriptor.ResolvedExperiment;
 import org.distill4j.kernel.engine.TrainingOutcome;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import java.util.Map;
 final class RunRecords {
 
     static Map<String, Object> metrics(ResolvedExperiment experiment, long seed, NetworkSpec spec,
-            TrainingOutcome outcome, LoadedTeacher teacher, Double teacherAccuracy) {
+            TrainingOutcome outcome, List<StageOutcome> stages, LoadedTeacher teacher, Double teacherAccuracy) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("experiment", experiment.id());
         metrics.put("hash", experiment.hash());
@@ -37,13 +38,32 @@ final class RunRecords {
             teacherMetrics.put("test-accuracy", teacherAccuracy);
             metrics.put("teacher", teacherMetrics);
         }
+        metrics.put("history", history(outcome));
+        // The history above is the main training's, so that accuracy-vs-epoch plots compare it across rows; the
+        // earlier stages (a hint or FSP stage) are recorded beside it, only when there are any.
+        if (!stages.isEmpty()) {
+            List<Map<String, Object>> stageMetrics = new ArrayList<>();
+            for (StageOutcome stage : stages) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("name", stage.name());
+                entry.put("epochs", stage.outcome().epochs().size());
+                entry.put("final-train-loss", stage.outcome().epochs().get(stage.outcome().epochs().size() - 1)
+                        .trainLoss());
+                entry.put("history", history(stage.outcome()));
+                stageMetrics.add(entry);
+            }
+            metrics.put("stages", stageMetrics);
+        }
+        return metrics;
+    }
+
+    private static Map<String, Object> history(TrainingOutcome outcome) {
         Map<String, Object> history = new LinkedHashMap<>();
         history.put("train-loss", outcome.epochs().stream().map(e -> e.trainLoss()).toList());
         history.put("train-accuracy", outcome.epochs().stream().map(e -> e.trainAccuracy()).toList());
         history.put("validation-accuracy", outcome.epochs().stream().map(e -> e.validationAccuracy()).toList());
         history.put("test-accuracy", outcome.epochs().stream().map(e -> e.testAccuracy()).toList());
-        metrics.put("history", history);
-        return metrics;
+        return history;
     }
 
     static Map<String, Object> provenance(ResolvedExperiment experiment, long seed, GitState git,

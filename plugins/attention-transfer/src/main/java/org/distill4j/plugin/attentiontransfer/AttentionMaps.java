@@ -1,6 +1,7 @@
 package org.distill4j.plugin.attentiontransfer;
 
 import org.distill4j.api.LossGraph;
+import org.distill4j.api.Losses;
 import org.distill4j.api.network.TensorShape;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -67,30 +68,20 @@ final class AttentionMaps {
 
     /**
      * A pair's two activations as {@code [B, C, H, W]} at the smaller of the two spatial sizes: the larger map is
-     * average-pooled over blocks of {@code H/h x W/w} before any mapping (as RepDistiller does; pooling a power of the
-     * activation instead would change the result).
+     * average-pooled over blocks of {@code H/h x W/w} ({@link Losses#averagePool}) before any mapping (as RepDistiller
+     * does; pooling a power of the activation instead would change the result).
      */
     static PairMaps atCommonSize(LossGraph graph, AttentionTransferPair pair, boolean sameChannels) {
-        TensorShape student = shape(graph.studentShape(pair.student()));
-        TensorShape teacher = shape(graph.teacherShape(pair.teacher()));
+        TensorShape student = TensorShape.ofBatchShape(graph.studentShape(pair.student()));
+        TensorShape teacher = TensorShape.ofBatchShape(graph.teacherShape(pair.teacher()));
         pairProblem(pair, student, teacher, sameChannels).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
         int height = Math.min(student.height(), teacher.height());
         int width = Math.min(student.width(), teacher.width());
-        return new PairMaps(pool(graph.student(pair.student()), student, height, width),
-                pool(graph.teacher(pair.teacher()), teacher, height, width), student.channels(), teacher.channels(),
-                height, width);
-    }
-
-    /** {@code [B, C, H, W]} to {@code [B, C, h, w]} by averaging blocks; unchanged when the size already is h x w. */
-    private static SDVariable pool(SDVariable map, TensorShape shape, int height, int width) {
-        if (shape.height() == height && shape.width() == width) {
-            return map;
-        }
-        long rows = shape.height() / height;
-        long columns = shape.width() / width;
-        return map.reshape(-1, shape.channels(), height, rows, width, columns).mean(3, 5);
+        return new PairMaps(Losses.averagePool(graph.student(pair.student()), student, height, width),
+                Losses.averagePool(graph.teacher(pair.teacher()), teacher, height, width), student.channels(),
+                teacher.channels(), height, width);
     }
 
     /** Each row of {@code [B, N]} divided by its L2 norm (plus {@link #NORM_EPSILON}). */
@@ -135,12 +126,6 @@ final class AttentionMaps {
     record Vectors(SDVariable student, SDVariable teacher, long elements) {
     }
 
-    /** {@code [-1, C, H, W]} or {@code [-1, N]} as a per-sample shape. */
-    private static TensorShape shape(long[] batchShape) {
-        return batchShape.length == 4
-                ? TensorShape.map((int) batchShape[1], (int) batchShape[2], (int) batchShape[3])
-                : TensorShape.vector((int) batchShape[batchShape.length - 1]);
-    }
 
     private AttentionMaps() {
     }

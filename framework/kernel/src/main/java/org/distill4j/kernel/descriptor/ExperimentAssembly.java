@@ -1,0 +1,64 @@
+package org.distill4j.kernel.descriptor;
+
+import org.distill4j.api.Problem;
+import org.distill4j.kernel.parameters.ParameterBinder;
+import org.distill4j.kernel.plugin.ComponentFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@link DescriptorParser} and {@link RecordedDescriptorReader} do alike once a descriptor has bound: the checks
+ * across sections, and the parts of the {@link ResolvedExperiment} built from the bound document.
+ */
+final class ExperimentAssembly {
+
+    /** Problems that involve several sections: the teacher's dataset, the taps and shapes, the stage names. */
+    static List<Problem> crossChecks(DescriptorDocument document, ParameterBinder binder, ComponentFactory factory) {
+        List<Problem> problems = new ArrayList<>();
+        ComponentChoice dataset = document.dataset().choice();
+        Optional<TeacherChoice> teacher = Optional.ofNullable(document.teacher()).map(ResolvedTeacher::choice);
+        teacher.flatMap(choice -> TeacherDatasetCheck.check(dataset, choice, binder)).ifPresent(problems::add);
+        boolean sameDataset = teacher.map(choice -> TeacherDatasetCheck.sameDataset(dataset, choice)).orElse(true);
+        problems.addAll(new TapCheck(factory).check(dataset, document.student().model().choice(), teacher, sameDataset,
+                LocatedDistiller.all(document)));
+        Map<String, Integer> firstStage = new HashMap<>();
+        for (int i = 0; i < document.stages().size(); i++) {
+            Integer earlier = firstStage.putIfAbsent(document.stages().get(i).name(), i);
+            if (earlier != null) {
+                problems.add(new Problem(DistillerSections.STAGES + "[" + i + "].name", "stage name '"
+                        + document.stages().get(i).name() + "' is already used by stages[" + earlier + "]; give each"
+                        + " stage its own name"));
+            }
+        }
+        return problems;
+    }
+
+    static TrainingPlan plan(DescriptorDocument.Training training) {
+        return new TrainingPlan(training.epochs(), training.batchSize(), training.optimizer().choice(),
+                training.schedule().choice(), training.augmentation(), training.select(),
+                training.evaluateTestEveryEpoch());
+    }
+
+    /** The main training's distillers. */
+    static List<WeightedDistiller> distillers(DescriptorDocument document) {
+        return LocatedDistiller.of(document).stream().map(located -> located.distiller().toDistiller()).toList();
+    }
+
+    /** The earlier stages, in order. */
+    static List<TrainingStage> stages(DescriptorDocument document) {
+        List<TrainingStage> stages = new ArrayList<>();
+        for (int i = 0; i < document.stages().size(); i++) {
+            DescriptorDocument.Stage stage = document.stages().get(i);
+            stages.add(new TrainingStage(stage.name(), LocatedDistiller.ofStage(document, i).stream()
+                    .map(located -> located.distiller().toDistiller()).toList(), stage.train(), plan(stage.training())));
+        }
+        return List.copyOf(stages);
+    }
+
+    private ExperimentAssembly() {
+    }
+}
