@@ -5,7 +5,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * The SameDiff graph a {@link Distiller} defines its loss in: placeholders for the tapped student and teacher
- * activations (batch first, NCHW for feature maps) and the one-hot labels.
+ * activations (batch first, NCHW for feature maps) and the one-hot labels, and the loss's own trainable parameters
+ * (a regressor that maps the student's features to the teacher's, as in FitNets).
  */
 public interface LossGraph {
 
@@ -33,4 +34,22 @@ public interface LossGraph {
      * The name is prefixed with the distiller's name by the kernel.
      */
     void reportTerm(String name, SDVariable scalar);
+
+    /**
+     * Declares a trainable parameter of the loss, for example the weights of a regressor between a student and a
+     * teacher tap, and returns it as a SameDiff variable (not a placeholder) of the graph's precision.
+     *
+     * <p>The kernel initialises it at the start of every training stage from the run's seed as {@code init} says,
+     * and updates it after every batch together with the student: with the gradient of the total loss, the same
+     * optimizer, the same per-epoch learning rate and the same weight decay (added to the gradient), from a fresh
+     * optimizer state. It belongs to the stage's loss: it is dropped when the stage ends and is not saved with the
+     * student's model.
+     *
+     * @param name  unique within the distiller; like {@link #reportTerm} names, the kernel prefixes it with the
+     *              distiller's name when a loss has several distillers, so two distillers cannot collide
+     * @param shape the full shape (no batch dimension), every size >= 1
+     * @param init  how its values are drawn, e.g. {@link ParameterInit#heNormal} for weights and
+     *              {@link ParameterInit#zeros} for biases
+     */
+    SDVariable parameter(String name, long[] shape, ParameterInit init);
 }

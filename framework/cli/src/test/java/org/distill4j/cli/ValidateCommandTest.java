@@ -38,11 +38,44 @@ class ValidateCommandTest {
     }
 
     @Test
+    void rejectsAnFspPairWhoseChannelsDifferNamingThePairAndBothCounts(@TempDir Path directory) throws IOException {
+        String teacher = """
+                experiment: test/teacher
+                seeds: [1]
+                dataset: {name: synthetic}
+                student:
+                  model: {family: resnet, params: {depth: 14, widths: [16, 32, 64]}}
+                distiller: {name: cross-entropy}
+                training: {epochs: 1}
+                """;
+        Files.writeString(directory.resolve("teacher.yaml"), teacher);
+        Path student = directory.resolve("fsp.yaml");
+        Files.writeString(student, teacher.replace("test/teacher", "test/fsp").replace("depth: 14, widths: [16, 32, 64]",
+                "depth: 8, widths: [16, 16, 64]") + """
+                teacher: {experiment: teacher.yaml}
+                stages:
+                  - name: fsp
+                    distiller: {name: fsp, params: {pairs: [{student: [stage1.output, stage2.output]}]}}
+                    train: taps
+                    training: {epochs: 1}
+                """);
+
+        CommandOutput output = CommandOutput.run("validate", student.toString());
+
+        assertThat(output.exitCode()).isNotZero();
+        assertThat(output.text()).contains("stages[0].distiller: distiller 'fsp': pair (stage1.output, stage2.output):"
+                + " the FSP matrices differ in shape, student 16x16 and teacher 16x32 channels");
+    }
+
+    @Test
     void acceptsTheShippedExperiments() throws IOException {
-        Path experiments = Path.of("../../experiments/hinton2015");
+        Path experiments = Path.of("../../experiments");
         long descriptors;
-        try (var files = Files.list(experiments)) {
-            descriptors = files.filter(file -> file.getFileName().toString().endsWith(".yaml")).count();
+        // validate reads folders recursively and skips the table specs under tables/.
+        try (var files = Files.walk(experiments)) {
+            descriptors = files.filter(file -> file.getFileName().toString().endsWith(".yaml"))
+                    .filter(file -> !file.getParent().getFileName().toString().equals("tables"))
+                    .count();
         }
         CommandOutput output = CommandOutput.run("validate", experiments.toString());
 

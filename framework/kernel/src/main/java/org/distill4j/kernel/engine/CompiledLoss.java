@@ -1,6 +1,7 @@
 package org.distill4j.kernel.engine;
 
 import org.distill4j.api.LossGraph;
+import org.distill4j.api.ParameterInit;
 import org.distill4j.api.network.TensorShape;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -12,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,8 +23,9 @@ import java.util.Set;
 
 /**
  * The sum of a run's objectives as one SameDiff graph over placeholders for the student taps, the teacher taps and
- * the labels. The gradient function is created once; each batch is one {@code calculateGradientsAndOutputs} call
- * that returns the loss, the reported terms and the gradient for every student tap.
+ * the labels, with the trainable parameters its distillers declared ({@link LossParameters}). The gradient function
+ * is created once; each batch is one {@code calculateGradientsAndOutputs} call that returns the loss, the reported
+ * terms, the gradient for every student tap and the gradient for every loss parameter.
  */
 public final class CompiledLoss {
 
@@ -34,15 +37,17 @@ public final class CompiledLoss {
     private final Map<String, String> teacherPlaceholders;
     private final Map<String, TensorShape> studentShapes;
     private final Map<String, String> termVariables;
+    private final LossParameters parameters;
 
     private CompiledLoss(SameDiff sameDiff, Map<String, String> studentPlaceholders,
             Map<String, String> teacherPlaceholders, Map<String, TensorShape> studentShapes,
-            Map<String, String> termVariables) {
+            Map<String, String> termVariables, LossParameters parameters) {
         this.sameDiff = sameDiff;
         this.studentPlaceholders = Map.copyOf(studentPlaceholders);
         this.teacherPlaceholders = Map.copyOf(teacherPlaceholders);
         this.studentShapes = Map.copyOf(studentShapes);
         this.termVariables = termVariables;
+        this.parameters = parameters;
     }
 
     /**
@@ -70,8 +75,12 @@ public final class CompiledLoss {
         SameDiff sameDiff = SameDiff.create();
         Definition definition = new Definition(sameDiff, studentShapes, teacherShapes, classes, dataType);
         SDVariable total = null;
+        Map<String, Integer> occurrences = new HashMap<>();
         for (Objective objective : objectives) {
             definition.prefix = objectives.size() > 1 ? objective.name() + "." : "";
+            definition.objective = objective.name();
+            definition.parameterPrefix = parameterPrefix(objectives, objective,
+                    occurrences.merge(objective.name(), 1, Integer::sum));
             for (String tap : objective.distiller().studentTaps()) {
                 definition.declareStudent(tap, objective.name());
             }
@@ -96,7 +105,20 @@ public final class CompiledLoss {
             tapShapes.put(tap, studentShapes.get(tap));
         }
         return new CompiledLoss(sameDiff, definition.studentPlaceholders, definition.teacherPlaceholders, tapShapes,
-                new LinkedHashMap<>(definition.terms));
+                new LinkedHashMap<>(definition.terms), definition.parameters);
+    }
+
+    /**
+     * The prefix of an objective's parameter names: none when it is the only objective, its name otherwise, and its
+     * name with its occurrence ({@code fitnets-hint#2.}) when the loss lists the same distiller name more than once
+     * (two hint pairs), whose parameters would otherwise collide.
+     */
+    private static String parameterPrefix(List<Objective> objectives, Objective objective, int occurrence) {
+        if (objectives.size() == 1) {
+            return "";
+        }
+        long sameName = objectives.stream().filter(other -> other.name().equals(objective.name())).count();
+        return sameName > 1 ? objective.name() + "#" + occurrence + "." : objective.name() + ".";
     }
 
     /**
@@ -127,6 +149,11 @@ public final class CompiledLoss {
         return !teacherPlaceholders.isEmpty();
     }
 
+    /** The trainable parameters the distillers declared; empty for most losses. */
+    public LossParameters parameters() {
+        return parameters;
+    }
+
     /**
      * The loss and its gradients for one batch.
      *
@@ -147,7 +174,9 @@ public final class CompiledLoss {
         List<String> outputs = new ArrayList<>();
         outputs.add(LOSS);
         outputs.addAll(new LinkedHashSet<>(termVariables.values()));
-        OutAndGrad result = sameDiff.calculateGradientsAndOutputs(feed, outputs, studentPlaceholders.values());
+        List<String> gradientsFor = new ArrayList<>(studentPlaceholders.values());
+        gradientsFor.addAll(parameters.variables());
+        OutAndGrad result = sameDiff.calculateGradientsAndOutputs(feed, outputs, gradientsFor);
         Map<String, Double> terms = new LinkedHashMap<>();
         for (Map.Entry<String, String> term : termVariables.entrySet()) {
             terms.put(term.getKey(), result.getOutputs().get(term.getValue()).getDouble(0));
@@ -157,7 +186,12 @@ public final class CompiledLoss {
             INDArray gradient = result.getGradients().get(tap.getValue());
             gradients.put(tap.getKey(), gradient != null ? gradient : Nd4j.zerosLike(student.get(tap.getKey())));
         }
-        return new LossValue(result.getOutputs().get(LOSS).getDouble(0), terms, gradients);
+        Map<String, INDArray> parameterGradients = new LinkedHashMap<>();
+        for (String parameter : parameters.names()) {
+            INDArray gradient = result.getGradients().get(parameters.variable(parameter));
+            parameterGradients.put(parameter, gradient != null ? gradient : Nd4j.zerosLike(parameters.value(parameter)));
+        }
+        return new LossValue(result.getOutputs().get(LOSS).getDouble(0), terms, gradients, parameterGradients);
     }
 
     /** Shapes of the student taps, in declaration order. */
@@ -195,7 +229,10 @@ public final class CompiledLoss {
         private final Map<String, String> studentPlaceholders = new LinkedHashMap<>();
         private final Map<String, String> teacherPlaceholders = new LinkedHashMap<>();
         private final Map<String, String> terms = new LinkedHashMap<>();
+        private final LossParameters parameters;
         private String prefix = "";
+        private String parameterPrefix = "";
+        private String objective = "";
 
         private final DataType dataType;
 
@@ -207,6 +244,7 @@ public final class CompiledLoss {
             this.teacherShapes = teacherShapes;
             this.classes = classes;
             this.labels = sameDiff.placeHolder(LABELS, dataType, -1, classes);
+            this.parameters = new LossParameters(sameDiff);
         }
 
         void declareStudent(String tap, String objective) {
@@ -273,6 +311,16 @@ public final class CompiledLoss {
         public void reportTerm(String name, SDVariable scalar) {
             Objects.requireNonNull(scalar, "scalar");
             terms.put(prefix + name, scalar.name());
+        }
+
+        @Override
+        public SDVariable parameter(String name, long[] shape, ParameterInit init) {
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException(objective + " declares a loss parameter with a blank name; name"
+                        + " it, e.g. 'regressor.weight'");
+            }
+            return parameters.declare(parameterPrefix + name, objective, shape, init, dataType);
         }
 
         private static String lookup(Map<String, String> placeholders, String tap, String network) {

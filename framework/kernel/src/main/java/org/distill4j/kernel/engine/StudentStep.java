@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * One optimisation step of a student on a compiled loss: routes the graph outputs to the loss's tap placeholders
  * and the loss gradients back to the graph outputs (a tap on a vertex {@code v} is the graph output
- * {@code v@tap}, see {@link GraphOutputs}).
+ * {@code v@tap}, see {@link GraphOutputs}), then updates the loss's own parameters, if it has any, with the gradient
+ * of the same batch.
  */
 public final class StudentStep {
 
@@ -20,10 +21,25 @@ public final class StudentStep {
     private final CompiledLoss loss;
     private final List<String> outputs;
     private final Map<String, String> tapOfOutput = new HashMap<>();
+    /** Null for a loss without parameters. */
+    private final LossParameterUpdater parameterUpdater;
 
+    /** A step on a loss without trainable parameters. */
     public StudentStep(TrainableGraph student, CompiledLoss loss) {
+        this(student, loss, null);
+        if (!loss.parameters().isEmpty()) {
+            throw new IllegalArgumentException("the loss has trainable parameters " + loss.parameters().names()
+                    + "; give the step a LossParameterUpdater so that they train with the student");
+        }
+    }
+
+    /**
+     * @param parameterUpdater trains the loss's parameters after each student update
+     */
+    public StudentStep(TrainableGraph student, CompiledLoss loss, LossParameterUpdater parameterUpdater) {
         this.student = Objects.requireNonNull(student, "student");
         this.loss = Objects.requireNonNull(loss, "loss");
+        this.parameterUpdater = parameterUpdater;
         this.outputs = student.outputNames();
         for (String tap : loss.studentTaps()) {
             String output = outputs.contains(tap) ? tap : GraphOutputs.tapName(tap);
@@ -56,6 +72,10 @@ public final class StudentStep {
             }
             return gradients;
         }, hook);
+        if (parameterUpdater != null) {
+            // The gradient was taken at the values before the student's update: both move from the same point.
+            parameterUpdater.update(result[0].loss().parameterGradients(), student.getEpochCount());
+        }
         return result[0];
     }
 }

@@ -19,6 +19,10 @@ import java.util.Random;
  * student see the same images), forwards the teacher, takes one external-errors step on the student, then
  * evaluates top-1 on the validation split (and the test split when asked). The kept network is the last epoch's or
  * the best on validation; the test split never selects anything.
+ *
+ * <p>A loss with trainable parameters ({@link LossParameters}, e.g. a FitNets regressor) has them initialised from
+ * the seed at the start of {@link #train} and updated after every batch with the student's optimizer, schedule and
+ * weight decay, from a fresh optimizer state; they stay with the loss and are not part of the trained network.
  */
 public final class Trainer {
 
@@ -32,7 +36,7 @@ public final class Trainer {
      * @param student the network to train; its outputs must include every student tap of the loss
      * @param teacher the teacher, required when the loss reads teacher taps
      * @param hook    edits gradients and parameters around each update (masks); {@link TrainableGraph.UpdateHook#NONE}
-     * @param seed    seeds shuffling, augmentation and dropout
+     * @param seed    seeds shuffling, augmentation, dropout and the loss's parameters
      */
     public TrainingOutcome train(TrainableGraph student, Optional<TrainableGraph> teacher, CompiledLoss loss,
             Dataset data, TrainingSettings settings, TrainableGraph.UpdateHook hook, long seed) {
@@ -41,11 +45,15 @@ public final class Trainer {
         }
         Nd4j.getRandom().setSeed(seed);
         Updaters.configure(student, settings.optimizer(), settings.schedule(), settings.epochs());
+        // A later training stage starts its optimiser afresh: Adam's bias correction counts steps from here.
+        student.getConfiguration().setIterationCount(0);
         Batches batches = new Batches(data.train());
         Augmenter augmenter = new Augmenter(settings.augmentation(), data.train().features(), seed ^ 0x5DEECE66DL);
         Random shuffle = new Random(seed);
         List<String> teacherTaps = List.copyOf(loss.teacherTaps());
-        StudentStep step = new StudentStep(student, loss);
+        // Each stage starts its loss parameters afresh, as the student's optimiser state.
+        loss.parameters().initialise(seed);
+        StudentStep step = new StudentStep(student, loss, new LossParameterUpdater(loss.parameters(), settings));
 
         List<EpochRecord> records = new ArrayList<>();
         long start = System.nanoTime();

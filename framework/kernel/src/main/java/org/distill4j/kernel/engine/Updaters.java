@@ -26,11 +26,7 @@ public final class Updaters {
      * @param epochs the length of the training stage the schedule spans
      */
     public static void configure(ComputationGraph graph, Optimizer optimizer, LearningRateSchedule schedule, int epochs) {
-        Map<Integer, Double> rates = new HashMap<>();
-        for (int epoch = 0; epoch < epochs; epoch++) {
-            rates.put(epoch, optimizer.learningRate() * schedule.factor(epoch, epochs));
-        }
-        MapSchedule perEpoch = new MapSchedule(ScheduleType.EPOCH, rates);
+        MapSchedule perEpoch = perEpochSchedule(optimizer, schedule, epochs);
         List<Regularization> decay = optimizer.weightDecay() > 0
                 ? List.of(new L2Regularization(optimizer.weightDecay()))
                 : List.of();
@@ -46,6 +42,15 @@ public final class Updaters {
         }
         graph.setUpdater(null);
         graph.getUpdater();
+    }
+
+    /** The optimizer's learning rate times the schedule's factor, for each epoch of a stage of this length. */
+    public static MapSchedule perEpochSchedule(Optimizer optimizer, LearningRateSchedule schedule, int epochs) {
+        Map<Integer, Double> rates = new HashMap<>();
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            rates.put(epoch, optimizer.learningRate() * schedule.factor(epoch, epochs));
+        }
+        return new MapSchedule(ScheduleType.EPOCH, rates);
     }
 
     /** The learning rate the graph's first trainable layer uses in an epoch. */

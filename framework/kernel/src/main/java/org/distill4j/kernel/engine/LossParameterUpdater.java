@@ -1,0 +1,75 @@
+package org.distill4j.kernel.engine;
+
+import org.distill4j.api.Optimizer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.schedule.MapSchedule;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Trains a loss's own parameters ({@link LossParameters}) with the optimizer that trains the student in the same
+ * stage, so a regressor learns exactly as a student layer would: the optimizer's DL4J updater at the same per-epoch
+ * learning rate ({@link Updaters} puts the same schedule into the student's layers), weight decay added to the
+ * gradient before the updater (coupled L2, as PyTorch's {@code weight_decay} and the student's
+ * {@code L2Regularization} do), then {@code value -= update}.
+ *
+ * <p>One instance is one stage: its updater state (momentum, Adam's moments and step count) starts at zero.
+ */
+public final class LossParameterUpdater {
+
+    private final LossParameters parameters;
+    private final double weightDecay;
+    private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
+    private int iteration;
+
+    /**
+     * @param parameters the loss's parameters, trained in place
+     * @param settings   the stage's optimizer, schedule and length
+     */
+    public LossParameterUpdater(LossParameters parameters, TrainingSettings settings) {
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        Optimizer optimizer = settings.optimizer();
+        this.weightDecay = optimizer.weightDecay();
+        MapSchedule perEpoch = Updaters.perEpochSchedule(optimizer, settings.schedule(), settings.epochs());
+        for (Map.Entry<String, INDArray> parameter : parameters.values().entrySet()) {
+            IUpdater configuration = optimizer.updater(optimizer.learningRate());
+            configuration.setLrAndSchedule(Double.NaN, perEpoch);
+            long stateSize = configuration.stateSize(parameter.getValue().length());
+            // DL4J's updaters view their state as one row, as they see it for a layer's flattened parameters.
+            INDArray state = stateSize == 0 ? null
+                    : Nd4j.zeros(parameter.getValue().dataType(), 1, stateSize);
+            updaters.put(parameter.getKey(), configuration.instantiate(state, true));
+        }
+    }
+
+    /**
+     * One update of every parameter.
+     *
+     * @param gradients the gradient of the batch's loss for each parameter ({@link LossValue#parameterGradients})
+     * @param epoch     the 0-based epoch, which selects the learning rate
+     */
+    public void update(Map<String, INDArray> gradients, int epoch) {
+        for (Map.Entry<String, GradientUpdater<?>> entry : updaters.entrySet()) {
+            String name = entry.getKey();
+            INDArray value = parameters.value(name);
+            INDArray gradient = gradients.get(name);
+            if (gradient == null) {
+                throw new IllegalArgumentException("no gradient for loss parameter '" + name + "'; got "
+                        + gradients.keySet());
+            }
+            // A copy, flattened to the row DL4J's updaters expect; the caller's gradient stays as it was.
+            INDArray step = gradient.castTo(value.dataType()).dup('c').reshape('c', 1, value.length());
+            if (weightDecay > 0) {
+                step.addi(value.dup('c').reshape('c', 1, value.length()).muli(weightDecay));
+            }
+            entry.getValue().applyUpdater(step, iteration, epoch);
+            value.subi(step.reshape('c', value.shape()));
+        }
+        iteration++;
+    }
+}
