@@ -18,14 +18,19 @@ import java.util.Set;
  * defines only its own term and is combined with {@code cross-entropy} or {@code hinton-kd}.
  *
  * <p>Tap names are vertex names of the network spec ({@code stage2.block1.relu1}); the network output is
- * {@link org.distill4j.api.network.NetworkSpec#LOGITS}. Losses reduce by the mean over the batch.
+ * {@link org.distill4j.api.network.NetworkSpec#LOGITS}. The reserved names of {@link InputGradients} are the
+ * per-sample gradients of the cross-entropy with respect to the input image, which the kernel computes (at extra
+ * cost). Losses reduce by the mean over the batch.
  */
 public interface Distiller {
 
-    /** Student vertices the loss reads. */
+    /** Student vertices the loss reads, and any reserved {@link InputGradients} taps. */
     Set<String> studentTaps();
 
-    /** Teacher vertices the loss reads; empty when the objective needs no teacher. */
+    /**
+     * Teacher vertices the loss reads (and {@link InputGradients#INPUT_GRADIENT}); empty when the objective needs no
+     * teacher.
+     */
     Set<String> teacherTaps();
 
     /** Adds this objective to the graph and returns its scalar loss. */

@@ -2,15 +2,19 @@ package org.distill4j.kernel.descriptor;
 
 import org.distill4j.api.DatasetSource;
 import org.distill4j.api.Distiller;
+import org.distill4j.api.InputGradients;
 import org.distill4j.api.ModelFamily;
 import org.distill4j.api.Problem;
 import org.distill4j.api.data.DatasetInfo;
 import org.distill4j.api.network.NetworkSpec;
+import org.distill4j.api.network.NodeSpec;
 import org.distill4j.api.network.TensorShape;
+import org.distill4j.kernel.engine.InputGradientTerm;
 import org.distill4j.kernel.plugin.ComponentFactory;
 import org.distill4j.kernel.plugin.Suggestions;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +26,9 @@ import java.util.function.Supplier;
 /**
  * Checks, before any training, that every distiller can read what it taps: each student tap is a vertex of the
  * student's network, each teacher tap a vertex of the teacher's, a distiller with teacher taps has a teacher, and the
- * distiller accepts the shapes of its taps ({@link Distiller#shapeProblems}).
+ * distiller accepts the shapes of its taps ({@link Distiller#shapeProblems}). The reserved {@link InputGradients}
+ * taps are accepted on the student and ({@code input.gradient} only) on a teacher without BatchNorm and dropout;
+ * their shape is the input image's.
  *
  * <p>It creates the components the way a run would (dataset, model family, distillers, through the
  * {@link ComponentFactory}) but only asks for the dataset's {@link DatasetSource#info() info} and the network
@@ -73,14 +79,22 @@ final class TapCheck {
             if (studentSpec.isPresent() && studentTaps.isPresent()) {
                 checkTaps(problems, located, "student", studentTaps.get(), studentSpec.get());
             }
+            if (teacherTaps.isPresent() && teacherTaps.get().contains(InputGradients.FLIPPED_INPUT_GRADIENT)) {
+                problems.add(new Problem(located.path(), "distiller '" + located.name() + "' reads the teacher's '"
+                        + InputGradients.FLIPPED_INPUT_GRADIENT + "', which the kernel computes for the student only;"
+                        + " read the teacher's '" + InputGradients.INPUT_GRADIENT + "' and flip it in the loss"));
+            }
             if (teacherSpec.isPresent() && teacherTaps.isPresent()) {
                 checkTaps(problems, located, "teacher", teacherTaps.get(), teacherSpec.get());
+                if (teacherTaps.get().contains(InputGradients.INPUT_GRADIENT)) {
+                    checkTeacherInputGradient(problems, located, teacherSpec.get());
+                }
             }
             boolean teacherKnown = teacherSpec.isPresent() || teacherTaps.map(Set::isEmpty).orElse(false);
             if (problems.size() == before && studentSpec.isPresent() && studentTaps.isPresent() && teacherKnown) {
-                Map<String, TensorShape> teacherShapes = teacherSpec.map(NetworkSpec::shapes).orElse(Map.of());
+                Map<String, TensorShape> teacherShapes = teacherSpec.map(TapCheck::tapShapes).orElse(Map.of());
                 attempt(problems, located.path(), "cannot check the shapes '" + located.name() + "' reads",
-                        () -> distiller.get().shapeProblems(studentSpec.get().shapes(), teacherShapes))
+                        () -> distiller.get().shapeProblems(tapShapes(studentSpec.get()), teacherShapes))
                         .ifPresent(found -> found.forEach(problem -> problems.add(new Problem(located.path(),
                                 "distiller '" + located.name() + "': " + problem))));
             }
@@ -95,11 +109,33 @@ final class TapCheck {
                 () -> create(model, ModelFamily.class).specify(data.shape(), data.classes()));
     }
 
+    /**
+     * The per-sample shapes a distiller's taps can have: every vertex's, and the input image's for the reserved
+     * {@link InputGradients} taps.
+     */
+    private static Map<String, TensorShape> tapShapes(NetworkSpec spec) {
+        Map<String, TensorShape> shapes = new LinkedHashMap<>(spec.shapes());
+        TensorShape input = shapes.get(NetworkSpec.INPUT);
+        InputGradients.TAPS.forEach(tap -> shapes.putIfAbsent(tap, input));
+        return shapes;
+    }
+
+    /** A teacher's input gradient needs a forward that is the same in training and inference mode. */
+    private static void checkTeacherInputGradient(List<Problem> problems, LocatedDistiller located, NetworkSpec spec) {
+        List<String> layers = spec.nodes().stream()
+                .filter(node -> node instanceof NodeSpec.BatchNorm || node instanceof NodeSpec.Dropout)
+                .map(NodeSpec::name).toList();
+        String problem = InputGradientTerm.teacherProblem(layers);
+        if (problem != null) {
+            problems.add(new Problem(located.path(), "distiller '" + located.name() + "': " + problem));
+        }
+    }
+
     private static void checkTaps(List<Problem> problems, LocatedDistiller located, String role, Set<String> taps,
             NetworkSpec spec) {
         List<String> vertices = spec.names();
         for (String tap : taps) {
-            if (!vertices.contains(tap)) {
+            if (!vertices.contains(tap) && !InputGradients.isInputGradient(tap)) {
                 String closest = Suggestions.closest(tap, vertices).map(close -> " (did you mean '" + close + "'?)")
                         .orElse("");
                 problems.add(new Problem(located.path(), "distiller '" + located.name() + "' taps '" + tap + "', which"

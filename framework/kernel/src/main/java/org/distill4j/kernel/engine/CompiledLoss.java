@@ -1,7 +1,9 @@
 package org.distill4j.kernel.engine;
 
+import org.distill4j.api.InputGradients;
 import org.distill4j.api.LossGraph;
 import org.distill4j.api.ParameterInit;
+import org.distill4j.api.network.NetworkSpec;
 import org.distill4j.api.network.TensorShape;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -13,6 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +26,9 @@ import java.util.Set;
 
 /**
  * The sum of a run's objectives as one SameDiff graph over placeholders for the student taps, the teacher taps and
- * the labels, with the trainable parameters its distillers declared ({@link LossParameters}). The gradient function
+ * the labels, with the trainable parameters its distillers declared ({@link LossParameters}). The reserved
+ * {@link InputGradients} taps are placeholders of the input image's shape like any other tap; the step computes
+ * them and back-propagates their gradient ({@link InputGradientTerm}). The gradient function
  * is created once; each batch is one {@code calculateGradientsAndOutputs} call that returns the loss, the reported
  * terms, the gradient for every student tap and the gradient for every loss parameter.
  */
@@ -54,8 +59,10 @@ public final class CompiledLoss {
      * Builds the loss graph.
      *
      * @param objectives    the distillers and their weights
-     * @param studentShapes per-sample shape of every student vertex (at least every tap an objective declares)
-     * @param teacherShapes per-sample shape of every teacher vertex (empty without teacher)
+     * @param studentShapes per-sample shape of every student vertex (at least every tap an objective declares, and
+     *                      {@link NetworkSpec#INPUT}, as {@link NetworkSpec#shapes()} gives it, when an objective reads
+     *                      an {@link InputGradients} tap)
+     * @param teacherShapes per-sample shape of every teacher vertex (empty without teacher), likewise
      * @param classes       number of classes (width of the one-hot labels)
      */
     public static CompiledLoss compile(List<Objective> objectives, Map<String, TensorShape> studentShapes,
@@ -102,7 +109,7 @@ public final class CompiledLoss {
         createGradientFunction(sameDiff, definition.studentPlaceholders.values().toArray(new String[0]));
         Map<String, TensorShape> tapShapes = new LinkedHashMap<>();
         for (String tap : definition.studentPlaceholders.keySet()) {
-            tapShapes.put(tap, studentShapes.get(tap));
+            tapShapes.put(tap, Definition.shapeOf(tap, studentShapes));
         }
         return new CompiledLoss(sameDiff, definition.studentPlaceholders, definition.teacherPlaceholders, tapShapes,
                 new LinkedHashMap<>(definition.terms), definition.parameters);
@@ -135,18 +142,46 @@ public final class CompiledLoss {
         }
     }
 
-    /** Student vertices the loss reads, in declaration order. */
+    /**
+     * Student vertices the loss reads, in declaration order: the graph outputs the student must have. The reserved
+     * input-gradient taps are not vertices; see {@link #inputGradientTaps()}.
+     */
     public Set<String> studentTaps() {
-        return studentPlaceholders.keySet();
+        return withoutInputGradients(studentPlaceholders.keySet());
     }
 
-    /** Teacher vertices the loss reads. */
+    /** Teacher vertices the loss reads (without the reserved input-gradient tap, {@link #teacherInputGradientTaps()}). */
     public Set<String> teacherTaps() {
-        return teacherPlaceholders.keySet();
+        return withoutInputGradients(teacherPlaceholders.keySet());
+    }
+
+    /**
+     * The reserved {@link InputGradients} taps the loss reads from the student; empty for most losses, which then
+     * cost no extra passes.
+     */
+    public Set<String> inputGradientTaps() {
+        return onlyInputGradients(studentPlaceholders.keySet());
+    }
+
+    /** The reserved {@link InputGradients} taps the loss reads from the teacher (at most {@code input.gradient}). */
+    public Set<String> teacherInputGradientTaps() {
+        return onlyInputGradients(teacherPlaceholders.keySet());
     }
 
     public boolean needsTeacher() {
         return !teacherPlaceholders.isEmpty();
+    }
+
+    private static Set<String> withoutInputGradients(Set<String> taps) {
+        Set<String> vertices = new LinkedHashSet<>(taps);
+        vertices.removeIf(InputGradients::isInputGradient);
+        return Collections.unmodifiableSet(vertices);
+    }
+
+    private static Set<String> onlyInputGradients(Set<String> taps) {
+        Set<String> reserved = new LinkedHashSet<>(taps);
+        reserved.removeIf(tap -> !InputGradients.isInputGradient(tap));
+        return Collections.unmodifiableSet(reserved);
     }
 
     /** The trainable parameters the distillers declared; empty for most losses. */
@@ -260,7 +295,12 @@ public final class CompiledLoss {
             if (placeholders.containsKey(tap)) {
                 return;
             }
-            TensorShape shape = shapes.get(tap);
+            if (network.equals("teacher") && tap.equals(InputGradients.FLIPPED_INPUT_GRADIENT)) {
+                throw new IllegalArgumentException(objective + " reads the teacher's '" + tap + "', which the kernel"
+                        + " computes for the student only; read the teacher's '" + InputGradients.INPUT_GRADIENT
+                        + "' and flip it in the loss");
+            }
+            TensorShape shape = shapeOf(tap, shapes);
             if (shape == null) {
                 throw new IllegalArgumentException(objective + " taps " + network + " vertex '" + tap
                         + "', which the " + network + " does not have; vertices: " + shapes.keySet());
@@ -268,6 +308,18 @@ public final class CompiledLoss {
             String name = network + "_" + placeholders.size();
             sameDiff.placeHolder(name, dataType, shape.batchShape());
             placeholders.put(tap, name);
+        }
+
+        /**
+         * A vertex's shape, or for a reserved input-gradient tap the shape of the input image (the network's
+         * {@link NetworkSpec#INPUT} entry, unless the caller gave the tap's shape itself).
+         */
+        private static TensorShape shapeOf(String tap, Map<String, TensorShape> shapes) {
+            TensorShape shape = shapes.get(tap);
+            if (shape == null && InputGradients.isInputGradient(tap)) {
+                return shapes.get(NetworkSpec.INPUT);
+            }
+            return shape;
         }
 
         @Override
@@ -293,13 +345,13 @@ public final class CompiledLoss {
         @Override
         public long[] studentShape(String tap) {
             lookup(studentPlaceholders, tap, "student");
-            return studentShapes.get(tap).batchShape();
+            return shapeOf(tap, studentShapes).batchShape();
         }
 
         @Override
         public long[] teacherShape(String tap) {
             lookup(teacherPlaceholders, tap, "teacher");
-            return teacherShapes.get(tap).batchShape();
+            return shapeOf(tap, teacherShapes).batchShape();
         }
 
         @Override

@@ -3,19 +3,27 @@ package org.distill4j.kernel.engine;
 import org.deeplearning4j.nn.api.FwdPassType;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A ComputationGraph that trains from externally computed loss gradients ("external errors").
@@ -25,8 +33,16 @@ import java.util.Objects;
  * graph, lets a hook edit the parameter gradient (masks, sparsity terms), applies the graph's own updater and hook
  * again after the update. The public {@code backpropGradient(INDArray...)} cannot be used instead: it runs outside
  * the activation workspace and fails with BatchNorm while workspaces are enabled (design.md §3).
+ *
+ * <p>For losses on input gradients it also back-propagates the cross-entropy alone, without touching parameters,
+ * updater or counters ({@link #inputGradient}, {@link #crossEntropyParameterGradient}), and takes a step whose
+ * gradient gets an extra term ({@link #step(INDArray, OutputLoss, ExtraGradient, UpdateHook)}).
  */
 public final class TrainableGraph extends ComputationGraph {
+
+    /** BatchNorm's running mean and variance (or log10 standard deviation), which DL4J updates through the gradient. */
+    private static final List<String> RUNNING_STATISTICS = List.of(BatchNormalizationParamInitializer.GLOBAL_MEAN,
+            BatchNormalizationParamInitializer.GLOBAL_VAR, BatchNormalizationParamInitializer.GLOBAL_LOG_STD);
 
     /** Computes the loss and its gradient for every graph output; runs outside any workspace. */
     @FunctionalInterface
@@ -71,9 +87,57 @@ public final class TrainableGraph extends ComputationGraph {
         return getConfiguration().getNetworkOutputs();
     }
 
+    /**
+     * Adds to the step's parameter gradient what the output gradients cannot express; see
+     * {@link #step(INDArray, OutputLoss, ExtraGradient, UpdateHook)}.
+     */
+    @FunctionalInterface
+    public interface ExtraGradient {
+        /**
+         * Called after the step's back-propagation, outside any workspace; it may run further passes of the graph
+         * (they overwrite the graph's gradient view, which the step restores).
+         *
+         * @return a detached vector of {@link #numParams()} values to add to the flattened parameter gradient, or null
+         *         for none
+         */
+        INDArray gradient();
+    }
+
     /** One training step on a batch. */
     public void step(INDArray features, OutputLoss loss, UpdateHook hook) {
         Objects.requireNonNull(hook, "hook");
+        update(backpropagate(features, loss), hook);
+    }
+
+    /**
+     * One training step whose parameter gradient is the back-propagated output gradients plus {@code extra} (the
+     * finite-difference term of a loss on input gradients), added before the hook and the updater see it.
+     */
+    public void step(INDArray features, OutputLoss loss, ExtraGradient extra, UpdateHook hook) {
+        Objects.requireNonNull(extra, "extra");
+        Objects.requireNonNull(hook, "hook");
+        Gradient gradient = backpropagate(features, loss);
+        INDArray regular;
+        try (MemoryWorkspace detached = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            regular = gradient.gradient().dup();
+        }
+        INDArray addition = extra.gradient();
+        try (MemoryWorkspace detached = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            if (addition != null) {
+                if (addition.length() != regular.length()) {
+                    throw new IllegalArgumentException("an extra gradient needs " + regular.length()
+                            + " values (one per parameter), got " + addition.length());
+                }
+                regular.addi(addition.reshape(regular.shape()).castTo(regular.dataType()));
+            }
+            // The extra passes left their own gradients in the view the updater reads.
+            gradient.gradient().assign(regular);
+        }
+        update(gradient, hook);
+    }
+
+    /** Forward in training mode inside the activation workspace, then back-propagate the loss's output gradients. */
+    private Gradient backpropagate(INDArray features, OutputLoss loss) {
         synchronizeIterEpochCounts();
         LayerWorkspaceMgr workspaces = trainingWorkspaces();
         try (MemoryWorkspace activationsScope = workspaces.notifyScopeEntered(ArrayType.ACTIVATIONS)) {
@@ -90,7 +154,10 @@ public final class TrainableGraph extends ComputationGraph {
             }
             calcBackpropGradients(true, false, epsilons);
         }
-        Gradient gradient = gradient();
+        return gradient();
+    }
+
+    private void update(Gradient gradient, UpdateHook hook) {
         hook.beforeUpdate(this, gradient);
         try (MemoryWorkspace detached = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             // The losses are means over the batch already, so the updater must not divide by the batch size again.
@@ -103,6 +170,118 @@ public final class TrainableGraph extends ComputationGraph {
         for (GraphVertex vertex : getVertices()) {
             vertex.clear();
         }
+    }
+
+    /**
+     * The per-sample input gradient {@code J_b = dCE(logits(x_b), y_b)/dx_b} of a batch, shaped like the features:
+     * a forward in training mode, the cross-entropy gradient of the logits (the first graph output) as its external
+     * error, zeros for the other outputs. Parameters, updater state, the iteration count and BatchNorm running
+     * statistics are left as they are. With BatchNorm, training mode couples the samples through the batch
+     * statistics; for a graph without BatchNorm and dropout it equals the inference-mode gradient.
+     */
+    public INDArray inputGradient(INDArray features, int[] labels) {
+        return backpropagateCrossEntropy(features, labels, () -> getVertex(inputName()).getEpsilon());
+    }
+
+    /**
+     * The flattened parameter gradient of the summed cross-entropy {@code sum_b CE(logits(x_b), y_b)} of a batch,
+     * forward in training mode, detached, with zeros for BatchNorm's running statistics (DL4J keeps their update in
+     * the gradient vector; the step's own pass updates them, an extra pass must not). Parameters, updater state and
+     * the iteration count are left as they are.
+     */
+    public INDArray crossEntropyParameterGradient(INDArray features, int[] labels) {
+        return backpropagateCrossEntropy(features, labels, () -> {
+            Gradient gradient = gradient();
+            for (GraphVertex vertex : getVertices()) {
+                if (vertex.hasLayer() && vertex.getLayer().conf().getLayer() instanceof BatchNormalization) {
+                    for (String statistic : RUNNING_STATISTICS) {
+                        INDArray view = gradient.gradientForVariable().get(vertex.getVertexName() + "_" + statistic);
+                        if (view != null) {
+                            view.assign(0);
+                        }
+                    }
+                }
+            }
+            return gradient.gradient();
+        });
+    }
+
+    /**
+     * Forward in training mode, back-propagate the summed cross-entropy of the logits, and return a detached copy of
+     * what {@code read} returns while the back-propagated arrays are alive.
+     *
+     * <p>DL4J's {@code calcBackpropGradients} keeps activation gradients in per-layer workspaces that it closes
+     * before it returns, so the input vertex's epsilon would point into released memory; it allocates them outside
+     * any workspace when the inference workspace mode is NONE, so that mode is set for this pass only.
+     */
+    private INDArray backpropagateCrossEntropy(INDArray features, int[] labels, Supplier<INDArray> read) {
+        // Without activation-gradient workspaces, DL4J's back-propagation leaves the closed activation workspace as
+        // the thread's current one; later allocations would land in it.
+        MemoryWorkspace outerWorkspace = Nd4j.getMemoryManager().getCurrentWorkspace();
+        WorkspaceMode inferenceMode = getConfiguration().getInferenceWorkspaceMode();
+        LayerWorkspaceMgr workspaces = trainingWorkspaces();
+        getConfiguration().setInferenceWorkspaceMode(WorkspaceMode.NONE);
+        try (MemoryWorkspace activationsScope = workspaces.notifyScopeEntered(ArrayType.ACTIVATIONS)) {
+            Map<String, INDArray> activations = ffToLayerActivationsInWS(true, -1, null, FwdPassType.STANDARD, false,
+                    new INDArray[] {features}, null, null, false);
+            INDArray[] epsilons;
+            try (MemoryWorkspace detached = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                epsilons = crossEntropyEpsilons(activations, labels);
+            }
+            calcBackpropGradients(false, false, epsilons);
+            try (MemoryWorkspace detached = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                INDArray value = read.get();
+                if (value == null) {
+                    throw new IllegalStateException("back-propagation left no gradient at the input of this network");
+                }
+                return value.dup();
+            }
+        } finally {
+            Nd4j.getMemoryManager().setCurrentWorkspace(outerWorkspace);
+            getConfiguration().setInferenceWorkspaceMode(inferenceMode);
+            for (GraphVertex vertex : getVertices()) {
+                vertex.clear();
+            }
+        }
+    }
+
+    /** {@code softmax(logits) - onehot(labels)} for the logits, zeros for every other output. */
+    private INDArray[] crossEntropyEpsilons(Map<String, INDArray> activations, int[] labels) {
+        List<String> names = outputNames();
+        INDArray[] epsilons = new INDArray[names.size()];
+        INDArray logits = activations.get(names.get(0));
+        if (logits.rank() != 2 || logits.size(0) != labels.length) {
+            throw new IllegalArgumentException("the first output '" + names.get(0) + "' must be the logits, [batch, "
+                    + "classes] for " + labels.length + " labels; got shape " + Arrays.toString(logits.shape()));
+        }
+        epsilons[0] = Transforms.softmax(logits, true)
+                .subi(CompiledLoss.oneHot(labels, logits.size(1)).castTo(logits.dataType()));
+        for (int i = 1; i < epsilons.length; i++) {
+            epsilons[i] = Nd4j.zerosLike(activations.get(names.get(i)));
+        }
+        return epsilons;
+    }
+
+    private String inputName() {
+        return getConfiguration().getNetworkInputs().get(0);
+    }
+
+    /**
+     * The layers whose training forward differs from inference, by name: BatchNorm (batch statistics) and dropout
+     * (a dropout layer, or any layer with dropout on its input).
+     */
+    public List<String> modeDependentLayers() {
+        List<String> found = new ArrayList<>();
+        for (GraphVertex vertex : getVertices()) {
+            if (!vertex.hasLayer()) {
+                continue;
+            }
+            Layer layer = vertex.getLayer().conf().getLayer();
+            if (layer instanceof BatchNormalization || layer instanceof DropoutLayer || layer.getIDropout() != null) {
+                found.add(vertex.getVertexName());
+            }
+        }
+        return found;
     }
 
     /** Activations of the named vertices in inference mode (BatchNorm running statistics, no dropout), detached. */

@@ -1,5 +1,6 @@
 package org.distill4j.kernel.engine;
 
+import org.distill4j.api.InputGradients;
 import org.distill4j.api.data.Dataset;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -19,6 +20,9 @@ import java.util.Random;
  * student see the same images), forwards the teacher, takes one external-errors step on the student, then
  * evaluates top-1 on the validation split (and the test split when asked). The kept network is the last epoch's or
  * the best on validation; the test split never selects anything.
+ *
+ * <p>A loss that reads the teacher's {@code input.gradient} gets it from a back-propagation of the teacher's
+ * cross-entropy on the batch; the teacher must have no BatchNorm and no dropout, which {@link #train} checks first.
  *
  * <p>A loss with trainable parameters ({@link LossParameters}, e.g. a FitNets regressor) has them initialised from
  * the seed at the start of {@link #train} and updated after every batch with the student's optimizer, schedule and
@@ -42,6 +46,13 @@ public final class Trainer {
             Dataset data, TrainingSettings settings, TrainableGraph.UpdateHook hook, long seed) {
         if (loss.needsTeacher() && teacher.isEmpty()) {
             throw new IllegalArgumentException("the loss reads teacher taps " + loss.teacherTaps() + " but no teacher was given");
+        }
+        boolean teacherInputGradient = !loss.teacherInputGradientTaps().isEmpty();
+        if (teacherInputGradient) {
+            String problem = InputGradientTerm.teacherProblem(teacher.orElseThrow().modeDependentLayers());
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
         }
         Nd4j.getRandom().setSeed(seed);
         Updaters.configure(student, settings.optimizer(), settings.schedule(), settings.epochs());
@@ -74,6 +85,11 @@ public final class Trainer {
                 Map<String, INDArray> teacherActivations = teacher.isPresent() && !teacherTaps.isEmpty()
                         ? teacher.get().infer(features, teacherTaps)
                         : Map.of();
+                if (teacherInputGradient) {
+                    // Without BatchNorm and dropout (checked above) the training-mode gradient is the inference one.
+                    teacherActivations = new LinkedHashMap<>(teacherActivations);
+                    teacherActivations.put(InputGradients.INPUT_GRADIENT, teacher.get().inputGradient(features, labels));
+                }
                 StudentStep.Result result = step.run(features, teacherActivations, labels, hook);
                 if (!Double.isFinite(result.loss().loss())) {
                     throw new TrainingDivergedException(epoch + 1, settings.epochs(), batch + 1, batchesPerEpoch,

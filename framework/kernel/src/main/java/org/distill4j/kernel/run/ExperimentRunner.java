@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.deeplearning4j.util.ModelSerializer;
 import org.distill4j.api.DatasetSource;
 import org.distill4j.api.Distiller;
+import org.distill4j.api.InputGradients;
 import org.distill4j.api.LearningRateSchedule;
 import org.distill4j.api.ModelFamily;
 import org.distill4j.api.Optimizer;
@@ -148,6 +149,8 @@ public final class ExperimentRunner {
         CompiledLoss loss = CompiledLoss.compile(objectives, spec.shapes(), teacherShapes, data.classes());
 
         // One graph outputs the taps of every stage; a stage's loss gives zero gradient to the taps it does not read.
+        // The reserved input-gradient taps are no vertices: the step computes them.
+        studentTaps.removeIf(InputGradients::isInputGradient);
         GraphSettings graphSettings = GraphSettings.inference(seed).withTaps(studentTaps);
         TrainableGraph student = new TrainableGraph(GraphBuilder.configure(spec, graphSettings));
         student.init();
@@ -167,12 +170,12 @@ public final class ExperimentRunner {
             CompiledLoss stageLoss = CompiledLoss.compile(stageObjectives.get(i), spec.shapes(), teacherShapes,
                     data.classes());
             TrainableGraph.UpdateHook hook = stage.trained() == TrainedParameters.TAPS
-                    ? FrozenLayers.outside(student, stageLoss.studentTaps())
+                    ? FrozenLayers.outside(student, trainedTaps(stageLoss, spec))
                     : TrainableGraph.UpdateHook.NONE;
             out.printf(Locale.ROOT, "   stage %d of %d: %s, %d epochs, trains %s%n", i + 1,
                     experiment.stages().size() + 1, stage.name(), stage.training().epochs(),
-                    hook instanceof FrozenLayers frozen ? "all but " + String.join(", ", frozen.frozen())
-                            : "every layer");
+                    hook instanceof FrozenLayers frozen && !frozen.frozen().isEmpty()
+                            ? "all but " + String.join(", ", frozen.frozen()) : "every layer");
             ProgressListener progress = new EventLog(directory.resolve(RunStore.EVENTS), stage.name(),
                     new ConsoleProgress(out, "   ", terminal, 10));
             TrainingOutcome outcome = new Trainer(progress).train(student, teacherNetwork, stageLoss, data,
@@ -208,6 +211,18 @@ public final class ExperimentRunner {
         String metricsJson = Json.pretty(metrics);
         AtomicFiles.write(directory.resolve(RunStore.METRICS), metricsJson);
         return Json.parse(metricsJson);
+    }
+
+    /**
+     * The vertices whose layers a {@code train: taps} stage updates (with every layer before them): its student
+     * taps, and the logits when it reads an input gradient, which depends on every layer up to them.
+     */
+    private static Set<String> trainedTaps(CompiledLoss stageLoss, NetworkSpec spec) {
+        Set<String> taps = new LinkedHashSet<>(stageLoss.studentTaps());
+        if (!stageLoss.inputGradientTaps().isEmpty()) {
+            taps.add(spec.output());
+        }
+        return taps;
     }
 
     private List<Objective> objectives(List<WeightedDistiller> distillers) {

@@ -1,6 +1,7 @@
 package org.distill4j.kernel.run;
 
 import org.deeplearning4j.util.ModelSerializer;
+import org.distill4j.api.InputGradients;
 import org.distill4j.api.data.Dataset;
 import org.distill4j.api.network.TensorShape;
 import org.distill4j.kernel.descriptor.ExperimentTeacher;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,9 +71,14 @@ final class TeacherLoader {
         return new LoadedTeacher(restore(file.file()), metrics, provenance);
     }
 
-    /** Per-sample shapes of the teacher's tapped vertices, from one inference pass on one training image. */
+    /**
+     * Per-sample shapes of the teacher's tapped vertices, from one inference pass on one training image; a reserved
+     * {@link InputGradients} tap has the shape of the data's images.
+     */
     static Map<String, TensorShape> shapes(TrainableGraph teacher, Set<String> taps, Dataset data) {
-        for (String tap : taps) {
+        Set<String> vertices = new LinkedHashSet<>(taps);
+        vertices.removeIf(InputGradients::isInputGradient);
+        for (String tap : vertices) {
             if (teacher.getVertex(tap) == null) {
                 throw new IllegalArgumentException("the teacher has no vertex '" + tap + "'; its vertices: "
                         + Arrays.stream(teacher.getVertices()).map(vertex -> vertex.getVertexName()).sorted().toList());
@@ -80,7 +87,15 @@ final class TeacherLoader {
         INDArray one = data.train().features().get(NDArrayIndex.interval(0, 1), NDArrayIndex.all(), NDArrayIndex.all(),
                 NDArrayIndex.all());
         Map<String, TensorShape> shapes = new LinkedHashMap<>();
-        teacher.infer(one, List.copyOf(taps)).forEach((tap, activation) -> {
+        for (String tap : taps) {
+            if (InputGradients.isInputGradient(tap)) {
+                shapes.put(tap, TensorShape.map(data.shape().channels(), data.shape().height(), data.shape().width()));
+            }
+        }
+        if (vertices.isEmpty()) {
+            return shapes;
+        }
+        teacher.infer(one, List.copyOf(vertices)).forEach((tap, activation) -> {
             long[] shape = activation.shape();
             shapes.put(tap, shape.length == 2 ? TensorShape.vector((int) shape[1])
                     : TensorShape.map((int) shape[1], (int) shape[2], (int) shape[3]));

@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Small stand-ins for real plugins: a dataset that describes itself without data, an MLP family, three distillers
+ * Small stand-ins for real plugins: a dataset that describes itself without data, MLP families, three distillers
  * with different taps, two optimizers and two schedules. Nothing here touches ND4J.
  */
 public final class FakePlugin implements Distill4jPlugin {
@@ -44,6 +44,8 @@ public final class FakePlugin implements Distill4jPlugin {
                 Component.dataset("tiny-images", TinyImagesParams.class, TinyImages.class, "8x8 images", ""),
                 Component.modelFamily("mlp", MlpParams.class, Mlp.class, "dense layers", ""),
                 Component.modelFamily("unbuildable", NoParameters.class, Unbuildable.class, "always fails", ""),
+                Component.modelFamily("bn-mlp", MlpParams.class, BatchNormMlp.class, "dense layers with batch norm",
+                        ""),
                 Component.distiller("hinton-kd", HintonParams.class, Hinton.class, "soft targets", "Hinton 2015"),
                 Component.distiller("cross-entropy", NoParameters.class, CrossEntropy.class, "labels only", ""),
                 Component.distiller("hint", HintParams.class, Hint.class, "match a layer", "Romero 2015"),
@@ -103,6 +105,30 @@ public final class FakePlugin implements Distill4jPlugin {
             }
             nodes.add(new NodeSpec.Dense(NetworkSpec.LOGITS, previous, classes, true));
             return new NetworkSpec("mlp", input, nodes);
+        }
+    }
+
+    /** Vertices dense1, bn1, relu1, ..., logits: a network whose input gradient needs training mode. */
+    public static final class BatchNormMlp implements ModelFamily {
+        private final MlpParams parameters;
+
+        @Inject
+        public BatchNormMlp(MlpParams parameters) {
+            this.parameters = parameters;
+        }
+
+        @Override
+        public NetworkSpec specify(InputShape input, int classes) {
+            List<NodeSpec> nodes = new ArrayList<>();
+            String previous = NetworkSpec.INPUT;
+            for (int i = 0; i < parameters.hidden().size(); i++) {
+                nodes.add(new NodeSpec.Dense("dense" + (i + 1), previous, parameters.hidden().get(i), true));
+                nodes.add(new NodeSpec.BatchNorm("bn" + (i + 1), "dense" + (i + 1)));
+                nodes.add(new NodeSpec.Relu("relu" + (i + 1), "bn" + (i + 1)));
+                previous = "relu" + (i + 1);
+            }
+            nodes.add(new NodeSpec.Dense(NetworkSpec.LOGITS, previous, classes, true));
+            return new NetworkSpec("bn-mlp", input, nodes);
         }
     }
 

@@ -228,6 +228,49 @@ class TeacherTest {
     }
 
     @Test
+    void inputGradientTapsAreAcceptedWithTheInputImagesShape() {
+        String descriptor = DescriptorFixture.MINIMAL.replace("distiller: {name: cross-entropy}\n", """
+                distillers:
+                  - {name: hint, params: {student-layer: input.gradient, teacher-layer: input.gradient, same-size: true}}
+                  - {name: hint, params: {student-layer: flipped-input.gradient, teacher-layer: relu1, same-size: true}}
+                  - {name: hint, params: {student-layer: relu1, teacher-layer: input.gradient, same-size: true}}
+                teacher: {experiment: teacher.yaml}
+                """);
+
+        assertThat(fixture.problems(descriptor)).containsExactly(new Problem("distillers[2]", "distiller 'hint':"
+                + " 'relu1' (16) and 'input.gradient' (1x8x8) differ in size"));
+    }
+
+    @Test
+    void theTeachersFlippedInputGradientIsNotAvailable() {
+        String descriptor = DescriptorFixture.MINIMAL.replace("distiller: {name: cross-entropy}\n", """
+                distiller: {name: hint, params: {student-layer: input.gradient, teacher-layer: flipped-input.gradient}}
+                teacher: {experiment: teacher.yaml}
+                """);
+
+        assertThat(fixture.problems(descriptor)).containsExactly(new Problem("distiller", "distiller 'hint' reads the"
+                + " teacher's 'flipped-input.gradient', which the kernel computes for the student only; read the"
+                + " teacher's 'input.gradient' and flip it in the loss"));
+    }
+
+    @Test
+    void aTeacherWithBatchNormCannotGiveItsInputGradient() {
+        fixture.write("bn-teacher.yaml", TEACHER.replace("family: mlp", "family: bn-mlp"));
+        String descriptor = DescriptorFixture.MINIMAL.replace("distiller: {name: cross-entropy}\n", """
+                distiller: {name: hint, params: {student-layer: input.gradient, teacher-layer: input.gradient}}
+                teacher: {experiment: bn-teacher.yaml}
+                """);
+
+        assertThat(fixture.problems(descriptor)).singleElement().satisfies(problem -> {
+            assertThat(problem.path()).isEqualTo("distiller");
+            assertThat(problem.message()).startsWith("distiller 'hint': the loss reads the teacher's 'input.gradient',"
+                    + " but the teacher has batch normalization or dropout (bn1): DL4J back-propagates batch norm"
+                    + " only with the batch statistics of training mode")
+                    .contains("use a teacher without batch norm and dropout");
+        });
+    }
+
+    @Test
     void aFileTeachersTapsAreLeftToTheRun() {
         ResolvedExperiment experiment = fixture.valid(DescriptorFixture.MINIMAL.replace("{name: cross-entropy}",
                 "{name: hint, params: {student-layer: relu2, teacher-layer: anything}}")

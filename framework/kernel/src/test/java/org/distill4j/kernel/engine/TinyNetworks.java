@@ -53,6 +53,44 @@ final class TinyNetworks {
         return graph;
     }
 
+    /**
+     * A double-precision conv3x3(2)-tanh-[BN]-dense(3, tanh, [dropout on its input])-dense(classes) graph on 1x2x3
+     * images (about 70 parameters, so brute-force differences over every parameter stay cheap), for
+     * finite-difference checks of input gradients: tanh keeps every derivative smooth, so second differences are not
+     * disturbed by ReLU kinks.
+     *
+     * @param dropout the probability of dropping an input of the hidden dense layer, 0 for none
+     */
+    static TrainableGraph smooth(long seed, int classes, boolean batchNorm, double dropout) {
+        ComputationGraphConfiguration.GraphBuilder builder = new NeuralNetConfiguration.Builder()
+                .seed(seed).dataType(DataType.DOUBLE).updater(new NoOp()).weightInit(WeightInit.XAVIER)
+                .biasInit(0.1)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED).inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .convolutionMode(ConvolutionMode.Truncate)
+                .graphBuilder()
+                .addInputs("input")
+                .setInputTypes(InputType.convolutional(2, 3, 1))
+                .addLayer("conv", new ConvolutionLayer.Builder(3, 3).padding(1, 1).nOut(2)
+                        .activation(Activation.TANH).build(), "input");
+        String last = "conv";
+        if (batchNorm) {
+            builder.addLayer("bn", new BatchNormalization.Builder().build(), "conv");
+            last = "bn";
+        }
+        DenseLayer.Builder hidden = new DenseLayer.Builder().nOut(3).activation(Activation.TANH);
+        if (dropout > 0) {
+            // DL4J's dropOut takes the probability of keeping an input.
+            hidden.dropOut(1 - dropout);
+        }
+        builder.addLayer("hidden", hidden.build(), last)
+                .addLayer("logits", new DenseLayer.Builder().nOut(classes).activation(Activation.IDENTITY).build(),
+                        "hidden")
+                .setOutputs("logits");
+        TrainableGraph graph = new TrainableGraph(builder.build());
+        graph.init();
+        return graph;
+    }
+
     /** Class-structured 1x8x8 images: a fixed random template per class plus noise. */
     static Dataset data(int classes, int train, int validation, int test, long seed) {
         Random random = new Random(seed);

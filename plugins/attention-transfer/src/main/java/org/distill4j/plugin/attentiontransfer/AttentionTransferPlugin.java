@@ -5,7 +5,10 @@ import org.distill4j.api.Distill4jPlugin;
 
 import java.util.List;
 
-/** Attention transfer and its full-activation comparison (F-ActT). */
+/**
+ * Attention transfer and its full-activation comparison (F-ActT), and the input-gradient methods of the same paper:
+ * gradient-based attention transfer and the flip-invariance regulariser.
+ */
 public final class AttentionTransferPlugin implements Distill4jPlugin {
 
     static final String CITATION = "Zagoruyko, Komodakis. Paying More Attention to Attention: Improving the Performance"
@@ -25,6 +28,15 @@ public final class AttentionTransferPlugin implements Distill4jPlugin {
                         CITATION),
                 Component.distiller("activation-transfer", ActivationTransferParams.class,
                         ActivationTransferDistiller.class, "F-ActT: matches whole normalised activations of equal"
-                                + " channel count (the comparison row of the AT paper)", CITATION));
+                                + " channel count (the comparison row of the AT paper)", CITATION),
+                Component.distiller("gradient-attention-transfer", GradientAttentionTransferParams.class,
+                        GradientAttentionTransferDistiller.class, "gradient-based AT: matches the student's input"
+                                + " gradient dCE/dx (reserved tap input.gradient) to the teacher's, which needs a"
+                                + " teacher without batch norm and dropout; 3 extra student passes per step (add"
+                                + " cross-entropy)", CITATION),
+                Component.distiller("flip-invariance", FlipInvarianceParams.class, FlipInvarianceDistiller.class,
+                        "no teacher: the input gradient at the mirrored image (reserved tap flipped-input.gradient)"
+                                + " should equal the mirrored input gradient (input.gradient); 6 extra student passes"
+                                + " per step (add cross-entropy)", CITATION));
     }
 }
