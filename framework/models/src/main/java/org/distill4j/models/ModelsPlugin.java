@@ -4,6 +4,8 @@ import org.distill4j.api.Component;
 import org.distill4j.api.Distill4jPlugin;
 import org.distill4j.models.mlp.MlpFamily;
 import org.distill4j.models.mlp.MlpParams;
+import org.distill4j.models.nin.NinFamily;
+import org.distill4j.models.nin.NinParams;
 import org.distill4j.models.resnet.ResnetFamily;
 import org.distill4j.models.resnet.ResnetParams;
 import org.distill4j.models.vgg.VggFamily;
@@ -13,7 +15,7 @@ import org.distill4j.models.wrn.WideResnetParams;
 
 import java.util.List;
 
-/** The built-in model families: mlp, vgg, resnet and wrn. */
+/** The built-in model families: mlp, vgg, resnet, wrn and nin. */
 public final class ModelsPlugin implements Distill4jPlugin {
 
     @Override
@@ -36,6 +38,10 @@ public final class ModelsPlugin implements Distill4jPlugin {
                         "He, Zhang, Ren, Sun. Deep Residual Learning for Image Recognition. CVPR 2016"),
                 Component.modelFamily(WideResnetFamily.NAME, WideResnetParams.class, WideResnetFamily.class,
                         "pre-activation Wide ResNet WRN-depth-k (WRN-16-1, WRN-16-2, WRN-40-2, ...)",
-                        "Zagoruyko, Komodakis. Wide Residual Networks. BMVC 2016"));
+                        "Zagoruyko, Komodakis. Wide Residual Networks. BMVC 2016"),
+                Component.modelFamily(NinFamily.NAME, NinParams.class, NinFamily.class,
+                        "Network in Network (CIFAR form, no batch norm): three mlpconv blocks, the non-linearity and "
+                                + "pooling chosen (elu or softplus and avg make it smooth, for input-gradient distillers)",
+                        "Lin, Chen, Yan. Network In Network. ICLR 2014"));
     }
 }

@@ -1,5 +1,6 @@
 package org.distill4j.models;
 
+import org.distill4j.api.network.ActivationFunction;
 import org.distill4j.api.network.InputShape;
 import org.distill4j.api.network.NetworkSpec;
 import org.distill4j.api.network.NodeSpec;
@@ -59,8 +60,18 @@ public final class SpecBuilder {
         return append(new NodeSpec.Relu(name, last));
     }
 
+    /** The given non-linearity: a {@link NodeSpec.Relu} for ReLU, a {@link NodeSpec.Activation} otherwise. */
+    public SpecBuilder activation(String name, ActivationFunction function) {
+        return append(function == ActivationFunction.RELU
+                ? new NodeSpec.Relu(name, last) : new NodeSpec.Activation(name, last, function));
+    }
+
     public SpecBuilder maxPool(String name, int kernel, int stride) {
         return append(new NodeSpec.MaxPool(name, last, kernel, stride));
+    }
+
+    public SpecBuilder avgPool(String name, int kernel, int stride) {
+        return append(new NodeSpec.AvgPool(name, last, kernel, stride));
     }
 
     public SpecBuilder globalAvgPool(String name) {

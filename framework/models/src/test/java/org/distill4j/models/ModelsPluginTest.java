@@ -13,6 +13,9 @@ import org.distill4j.models.resnet.ResnetParams;
 import org.distill4j.models.vgg.VggParams;
 import org.distill4j.models.vgg.VggPreset;
 import org.distill4j.models.wrn.WideResnetParams;
+import org.distill4j.models.nin.NinParams;
+import org.distill4j.models.nin.NinPool;
+import org.distill4j.api.network.ActivationFunction;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Constructor;
@@ -35,9 +38,9 @@ class ModelsPluginTest {
     }
 
     @Test
-    void itProvidesTheFourFamilies() {
+    void itProvidesTheFiveFamilies() {
         assertThat(new ModelsPlugin().components()).extracting(Component::name)
-                .containsExactly("mlp", "vgg", "resnet", "wrn");
+                .containsExactly("mlp", "vgg", "resnet", "wrn", "nin");
         assertThat(new ModelsPlugin().components()).allSatisfy(component -> {
             assertThat(component.kind()).isEqualTo(ComponentKind.MODEL_FAMILY);
             assertThat(component.description()).isNotBlank();
@@ -62,7 +65,8 @@ class ModelsPluginTest {
                 "mlp", new MlpParams(List.of(8), 0, 0),
                 "vgg", VggParams.of(VggPreset.VGG11, 0.25),
                 "resnet", new ResnetParams(8),
-                "wrn", new WideResnetParams(10, 1));
+                "wrn", new WideResnetParams(10, 1),
+                "nin", new NinParams(List.of(4, 4, 4), ActivationFunction.ELU, NinPool.AVG));
         for (Component<?> component : new ModelsPlugin().components()) {
             assertThat(injectableConstructor(component.implementation()).getParameterTypes())
                     .containsExactly(component.parameters());

@@ -160,7 +160,7 @@ public record NetworkSpec(String family, InputShape input, List<NodeSpec> nodes,
             if (node instanceof NodeSpec.L2Normalize && !in.flat()) {
                 throw new IllegalArgumentException("vertex '" + node.name() + "' normalises vectors, got " + in);
             }
-            // BatchNorm, Relu, Dropout, Identity and L2Normalize keep the shape.
+            // BatchNorm, Relu, Activation, Dropout, Identity and L2Normalize keep the shape.
             return in;
         }
 

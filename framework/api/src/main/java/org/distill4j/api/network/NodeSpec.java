@@ -3,6 +3,7 @@ package org.distill4j.api.network;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,6 +15,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = NodeSpec.Conv2d.class, name = "conv2d"),
         @JsonSubTypes.Type(value = NodeSpec.BatchNorm.class, name = "batch-norm"),
         @JsonSubTypes.Type(value = NodeSpec.Relu.class, name = "relu"),
+        @JsonSubTypes.Type(value = NodeSpec.Activation.class, name = "activation"),
         @JsonSubTypes.Type(value = NodeSpec.MaxPool.class, name = "max-pool"),
         @JsonSubTypes.Type(value = NodeSpec.AvgPool.class, name = "avg-pool"),
         @JsonSubTypes.Type(value = NodeSpec.GlobalAvgPool.class, name = "global-avg-pool"),
@@ -61,6 +63,24 @@ public sealed interface NodeSpec {
     }
 
     record Relu(String name, String input) implements NodeSpec {
+        public List<String> inputs() {
+            return List.of(input);
+        }
+    }
+
+    /**
+     * An element-wise non-linearity other than ReLU (which keeps its own vertex type, the common case). Smooth
+     * functions matter where second derivatives do: the input-gradient distillers difference parameter gradients
+     * across a small step of the input, which is exact only where the network has no kinks.
+     */
+    record Activation(String name, String input, ActivationFunction function) implements NodeSpec {
+        public Activation {
+            if (function == null) {
+                throw new IllegalArgumentException(name + ": activation needs a function, one of "
+                        + Arrays.toString(ActivationFunction.values()));
+            }
+        }
+
         public List<String> inputs() {
             return List.of(input);
         }

@@ -180,7 +180,9 @@ public final class TrainableGraph extends ComputationGraph {
      * statistics; for a graph without BatchNorm and dropout it equals the inference-mode gradient.
      */
     public INDArray inputGradient(INDArray features, int[] labels) {
-        return backpropagateCrossEntropy(features, labels, () -> getVertex(inputName()).getEpsilon());
+        CapturingInputVertex input = capturingInput();
+        input.forget();
+        return backpropagateCrossEntropy(features, labels, input::captured);
     }
 
     /**
@@ -207,20 +209,31 @@ public final class TrainableGraph extends ComputationGraph {
     }
 
     /**
+     * The input vertex, replaced on first use by one that copies its gradient out of DL4J's activation-gradient
+     * workspaces as back-propagation sets it (see {@link CapturingInputVertex}). Other vertices address it by index,
+     * which the replacement keeps.
+     */
+    private CapturingInputVertex capturingInput() {
+        GraphVertex input = getVertex(inputName());
+        if (input instanceof CapturingInputVertex capturing) {
+            return capturing;
+        }
+        CapturingInputVertex replacement = CapturingInputVertex.replacing(this, input);
+        vertices[input.getVertexIndex()] = replacement;
+        verticesMap.put(input.getVertexName(), replacement);
+        return replacement;
+    }
+
+    /**
      * Forward in training mode, back-propagate the summed cross-entropy of the logits, and return a detached copy of
-     * what {@code read} returns while the back-propagated arrays are alive.
-     *
-     * <p>DL4J's {@code calcBackpropGradients} keeps activation gradients in per-layer workspaces that it closes
-     * before it returns, so the input vertex's epsilon would point into released memory; it allocates them outside
-     * any workspace when the inference workspace mode is NONE, so that mode is set for this pass only.
+     * what {@code read} returns. Workspaces stay as configured: parameter gradients live in the persistent gradient
+     * view, and the input's gradient is copied out as it is set ({@link #capturingInput}).
      */
     private INDArray backpropagateCrossEntropy(INDArray features, int[] labels, Supplier<INDArray> read) {
-        // Without activation-gradient workspaces, DL4J's back-propagation leaves the closed activation workspace as
-        // the thread's current one; later allocations would land in it.
+        // DL4J's back-propagation may leave a closed activation workspace as the thread's current one; later
+        // allocations would land in it.
         MemoryWorkspace outerWorkspace = Nd4j.getMemoryManager().getCurrentWorkspace();
-        WorkspaceMode inferenceMode = getConfiguration().getInferenceWorkspaceMode();
         LayerWorkspaceMgr workspaces = trainingWorkspaces();
-        getConfiguration().setInferenceWorkspaceMode(WorkspaceMode.NONE);
         try (MemoryWorkspace activationsScope = workspaces.notifyScopeEntered(ArrayType.ACTIVATIONS)) {
             Map<String, INDArray> activations = ffToLayerActivationsInWS(true, -1, null, FwdPassType.STANDARD, false,
                     new INDArray[] {features}, null, null, false);
@@ -238,7 +251,6 @@ public final class TrainableGraph extends ComputationGraph {
             }
         } finally {
             Nd4j.getMemoryManager().setCurrentWorkspace(outerWorkspace);
-            getConfiguration().setInferenceWorkspaceMode(inferenceMode);
             for (GraphVertex vertex : getVertices()) {
                 vertex.clear();
             }

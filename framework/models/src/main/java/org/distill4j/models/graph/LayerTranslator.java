@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.distill4j.api.network.ActivationFunction;
 import org.distill4j.api.network.NodeSpec;
 import org.nd4j.linalg.activations.Activation;
 
@@ -41,6 +42,8 @@ final class LayerTranslator {
             graph.addLayer(name, batchNorm(), inputs);
         } else if (node instanceof NodeSpec.Relu) {
             graph.addLayer(name, activation(Activation.RELU), inputs);
+        } else if (node instanceof NodeSpec.Activation activation) {
+            graph.addLayer(name, activation(function(activation.function())), inputs);
         } else if (node instanceof NodeSpec.MaxPool pool) {
             graph.addLayer(name, pooling(SubsamplingLayer.PoolingType.MAX, pool.kernel(), pool.stride()), inputs);
         } else if (node instanceof NodeSpec.AvgPool pool) {
@@ -67,6 +70,16 @@ final class LayerTranslator {
     /** An identity layer: a stable name on a position, or a tap. */
     static ActivationLayer activation(Activation function) {
         return new ActivationLayer.Builder().activation(function).build();
+    }
+
+    /** DL4J's function for a spec function; DL4J's ELU has alpha 1, the spec's. */
+    static Activation function(ActivationFunction function) {
+        return switch (function) {
+            case RELU -> Activation.RELU;
+            case ELU -> Activation.ELU;
+            case SOFTPLUS -> Activation.SOFTPLUS;
+            case TANH -> Activation.TANH;
+        };
     }
 
     private static ConvolutionLayer convolution(NodeSpec.Conv2d node) {

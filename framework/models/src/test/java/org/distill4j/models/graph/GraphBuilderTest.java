@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.distill4j.api.network.ActivationFunction;
 import org.distill4j.api.network.InputShape;
 import org.distill4j.api.network.Network;
 import org.distill4j.api.network.NetworkSpec;
@@ -120,6 +121,33 @@ class GraphBuilderTest {
         INDArray logits = graph.outputSingle(false, input);
 
         assertThat(logits).isEqualTo(input.reshape('c', 2, 12));
+    }
+
+    @Test
+    void activationVerticesComputeTheirFunctions() {
+        InputShape shape = new InputShape(1, 1, 5);
+        double[] values = {-2, -0.5, 0, 0.5, 2};
+        INDArray input = Nd4j.createFromArray(values).castTo(DataType.FLOAT).reshape(1, 1, 1, 5);
+        for (ActivationFunction function : ActivationFunction.values()) {
+            NetworkSpec spec = new NetworkSpec("activation", shape, List.of(
+                    new NodeSpec.Activation("function", NetworkSpec.INPUT, function),
+                    new NodeSpec.Dense("logits", "function", 2, true)));
+            ComputationGraph graph = GraphBuilder.build(spec, GraphSettings.inference(1));
+
+            // A fresh copy each time: DL4J may apply an activation layer that reads the input in place.
+            double[] output = graph.feedForward(input.dup(), false).get("function").reshape(5).toDoubleVector();
+
+            for (int index = 0; index < values.length; index++) {
+                double x = values[index];
+                double expected = switch (function) {
+                    case RELU -> Math.max(0, x);
+                    case ELU -> x > 0 ? x : Math.exp(x) - 1;
+                    case SOFTPLUS -> Math.log1p(Math.exp(x));
+                    case TANH -> Math.tanh(x);
+                };
+                assertThat(output[index]).as(function + " at " + x).isCloseTo(expected, within(1e-6));
+            }
+        }
     }
 
     @Test

@@ -1,10 +1,14 @@
 package org.distill4j.models.graph;
 
+import org.distill4j.api.network.ActivationFunction;
 import org.distill4j.api.network.InputShape;
 import org.distill4j.api.network.NetworkSpec;
 import org.distill4j.api.network.NodeSpec;
 import org.distill4j.models.mlp.MlpFamily;
 import org.distill4j.models.mlp.MlpParams;
+import org.distill4j.models.nin.NinFamily;
+import org.distill4j.models.nin.NinParams;
+import org.distill4j.models.nin.NinPool;
 import org.distill4j.models.resnet.ResnetFamily;
 import org.distill4j.models.resnet.ResnetParams;
 import org.distill4j.models.vgg.VggFamily;
@@ -57,8 +61,13 @@ final class SmallNetworks {
                 new NodeSpec.Dense("logits", "embedding.normalized", 5, true)));
     }
 
+    /** A NIN with a smooth non-linearity and average pooling (the activation vertex type). */
+    static NetworkSpec nin() {
+        return new NinFamily(new NinParams(List.of(3, 4, 5), ActivationFunction.ELU, NinPool.AVG)).specify(GREY, 5);
+    }
+
     static List<NetworkSpec> all() {
-        return List.of(resnet(), wideResnet(), vgg(), mlp(), embedding());
+        return List.of(resnet(), wideResnet(), vgg(), mlp(), embedding(), nin());
     }
 
     static INDArray input(InputShape shape, int batch, long seed) {

@@ -5,8 +5,10 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.distill4j.api.Distiller;
@@ -36,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The parameter gradient the engine produces for cross-entropy plus each input-gradient distiller (its
  * finite-difference Hessian-vector product) against a brute-force central difference of the whole objective with
- * respect to every parameter (71), with J recomputed by DL4J back-propagation at each perturbed point. Double
+ * respect to every parameter (71; 47 with the pool), with J recomputed by DL4J back-propagation at each perturbed point. Double
  * precision, a conv-tanh-dense-tanh-dense network without batch norm on 1x2x3 images: tanh keeps the second
  * derivatives continuous, so neither side of the comparison crosses a ReLU kink. The distance (paper or squared)
  * only changes the loss graph, whose gradient the distillers' own tests check; one of them suffices here.
@@ -66,6 +68,35 @@ class GradientDistillersBruteForceTest {
 
         double error = bruteForceError("flip-invariance", network(3), features, Map.of(),
                 new FlipInvarianceDistiller(new FlipInvarianceParams(2, GradientDistance.PAPER)));
+
+        assertThat(error).isLessThan(1e-3);
+    }
+
+    /**
+     * The experiments' networks (the nin family with elu and average pooling): ELU's first derivative is continuous
+     * and an average pool has no switching maximum, so the finite difference stays exact to first order although
+     * ELU's second derivative jumps at 0.
+     */
+    @Test
+    void gradientAttentionTransferOnAnEluNetworkWithAveragePooling() {
+        TrainableGraph teacher = network(4, Activation.ELU, true);
+        INDArray features = AttentionReference.array(AttentionReference.random(53, 4, 1, 2, 3));
+        Map<String, INDArray> teacherTaps = Map.of(InputGradients.INPUT_GRADIENT,
+                teacher.inputGradient(features, LABELS));
+
+        double error = bruteForceError("gradient-attention-transfer (elu, avg pool)", network(5, Activation.ELU, true),
+                features, teacherTaps,
+                new GradientAttentionTransferDistiller(new GradientAttentionTransferParams(2, GradientDistance.PAPER)));
+
+        assertThat(error).isLessThan(1e-3);
+    }
+
+    @Test
+    void flipInvarianceOnAnEluNetworkWithAveragePooling() {
+        INDArray features = AttentionReference.array(AttentionReference.random(54, 4, 1, 2, 3));
+
+        double error = bruteForceError("flip-invariance (elu, avg pool)", network(6, Activation.ELU, true), features,
+                Map.of(), new FlipInvarianceDistiller(new FlipInvarianceParams(2, GradientDistance.PAPER)));
 
         assertThat(error).isLessThan(1e-3);
     }
@@ -171,6 +202,14 @@ class GradientDistillersBruteForceTest {
 
     /** conv3x3(2, tanh) - dense(3, tanh) - dense(3) on 1x2x3 images, double precision, no batch norm. */
     private static TrainableGraph network(long seed) {
+        return network(seed, Activation.TANH, false);
+    }
+
+    /**
+     * conv3x3(2, function) - [2x2 average pool, stride 1] - dense(3, function) - dense(3) on 1x2x3 images, double
+     * precision, no batch norm.
+     */
+    private static TrainableGraph network(long seed, Activation function, boolean averagePool) {
         ComputationGraphConfiguration configuration = new NeuralNetConfiguration.Builder()
                 .seed(seed).dataType(DataType.DOUBLE).updater(new NoOp()).weightInit(WeightInit.XAVIER).biasInit(0.1)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED).inferenceWorkspaceMode(WorkspaceMode.ENABLED)
@@ -179,8 +218,12 @@ class GradientDistillersBruteForceTest {
                 .addInputs(NetworkSpec.INPUT)
                 .setInputTypes(InputType.convolutional(2, 3, 1))
                 .addLayer("conv", new ConvolutionLayer.Builder(3, 3).padding(1, 1).nOut(2)
-                        .activation(Activation.TANH).build(), NetworkSpec.INPUT)
-                .addLayer("hidden", new DenseLayer.Builder().nOut(3).activation(Activation.TANH).build(), "conv")
+                        .activation(function).build(), NetworkSpec.INPUT)
+                .addLayer("pool", averagePool
+                        ? new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.AVG).kernelSize(2, 2).stride(1, 1)
+                                .build()
+                        : new ActivationLayer.Builder().activation(Activation.IDENTITY).build(), "conv")
+                .addLayer("hidden", new DenseLayer.Builder().nOut(3).activation(function).build(), "pool")
                 .addLayer(NetworkSpec.LOGITS, new DenseLayer.Builder().nOut(CLASSES).activation(Activation.IDENTITY)
                         .build(), "hidden")
                 .setOutputs(NetworkSpec.LOGITS)
