@@ -18,7 +18,8 @@ import java.util.Map;
  * networks. Layouts (DL4J 1.0.0-M2.1): conv {@link #WEIGHT} {@code [out, in, kH, kW]} and {@link #BIAS}
  * {@code [1, out]}; dense {@link #WEIGHT} {@code [in, out]} (a flattened feature map is in channel, row, column
  * order) and {@link #BIAS} {@code [1, out]}; batch norm {@link #GAMMA}, {@link #BETA}, {@link #MEAN} and
- * {@link #LOG10_STD} {@code [1, channels]}.
+ * {@link #LOG10_STD} {@code [1, channels]}. Read values through {@link #copy} or {@code dup()}: in ND4J 1.0.0-M2.1
+ * slices and point-index selections of these views have no data buffer and fail.
  */
 public final class NetworkWeights {
 

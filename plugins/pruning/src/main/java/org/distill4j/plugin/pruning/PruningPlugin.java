@@ -1,0 +1,31 @@
+package org.distill4j.plugin.pruning;
+
+import org.distill4j.api.Component;
+import org.distill4j.api.Distill4jPlugin;
+
+import java.util.List;
+
+/** Structured pruning compressors that build FSKD's students: L1-norm filter pruning and network slimming. */
+public final class PruningPlugin implements Distill4jPlugin {
+
+    static final String L1_CITATION = "Li, Kadav, Durdanovic, Samet, Graf. Pruning Filters for Efficient ConvNets."
+            + " ICLR 2017";
+    static final String SLIMMING_CITATION = "Liu, Li, Shen, Huang, Yan, Zhang. Learning Efficient Convolutional"
+            + " Networks through Network Slimming. ICCV 2017";
+
+    @Override
+    public String name() {
+        return "pruning";
+    }
+
+    @Override
+    public List<Component<?>> components() {
+        return List.of(
+                Component.compressor("l1-filter", L1FilterParams.class, L1FilterCompressor.class, "removes the"
+                        + " filters with the smallest L1 norms from chosen convolutions, with their output channels"
+                        + " and the next layer's input slices (a physically narrower network)", L1_CITATION),
+                Component.compressor("network-slimming", NetworkSlimmingParams.class, NetworkSlimmingCompressor.class,
+                        "removes the channels whose batch-norm |gamma| falls below one global percentile threshold"
+                                + " (train the teacher with batch-norm-l1 first)", SLIMMING_CITATION));
+    }
+}
