@@ -28,12 +28,23 @@ final class CanonicalForm {
             tree.set("teacher", document.teacher().canonical());
         }
         ObjectNode student = nodes.objectNode();
-        student.set("model", document.student().model().canonical());
+        DescriptorDocument.Student studentSection = document.student();
+        if (studentSection.compressed()) {
+            student.set("compressor", studentSection.compressor().canonical());
+            if (studentSection.aligner() != null) {
+                student.set("aligner", studentSection.aligner().canonical());
+            }
+        } else {
+            student.set("model", studentSection.model().canonical());
+        }
         tree.set("student", student);
-        ArrayNode distillers = nodes.arrayNode();
-        LocatedDistiller.of(document).forEach(located -> distillers.add(located.distiller().canonical()));
-        tree.set("distillers", distillers);
-        tree.set("training", training(document.training(), binder));
+        // A compressed student evaluated without training has neither distillers nor training.
+        if (document.training() != null) {
+            ArrayNode distillers = nodes.arrayNode();
+            LocatedDistiller.of(document).forEach(located -> distillers.add(located.distiller().canonical()));
+            tree.set("distillers", distillers);
+            tree.set("training", training(document.training(), binder));
+        }
         // Written only when there are stages, so that the identity of every single-stage experiment stays as it was.
         if (!document.stages().isEmpty()) {
             ArrayNode stages = nodes.arrayNode();

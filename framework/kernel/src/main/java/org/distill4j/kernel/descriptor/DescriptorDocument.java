@@ -34,7 +34,9 @@ record DescriptorDocument(
         @Parameter(description = "several distillers whose weighted losses are summed; or use 'distiller'",
                 defaultValue = Parameter.ABSENT)
         List<WeightedComponent> distillers,
-        @Parameter(description = "how the student is trained")
+        // Required unless the student is a compressed teacher (then training fine-tunes it, and may be left out);
+        // TrainingSection reports it missing after binding, in the place the binder would.
+        @Parameter(description = "how the student is trained", defaultValue = Parameter.ABSENT)
         Training training,
         @Parameter(description = "earlier training stages, run in order before 'distiller' and 'training', each from"
                 + " the weights the one before left: [{name, distiller or distillers, train, training}]",
@@ -45,10 +47,39 @@ record DescriptorDocument(
         @Parameter(description = "named partial descriptors deep-merged over this one", defaultValue = Parameter.ABSENT)
         ObjectNode profiles) {
 
-    /** The {@code student} section. */
+    /**
+     * The {@code student} section: a model trained from its initialisation, or the teacher compressed (and then
+     * aligned to it on a few samples, and fine-tuned by {@code training} when that is given).
+     */
     record Student(
-            @Parameter(description = "the student's model family component: {family, params}")
-            @Refers(ComponentKind.MODEL_FAMILY) ResolvedComponent model) {
+            @Parameter(description = "the student's model family component: {family, params}; or use 'compressor'",
+                    defaultValue = Parameter.ABSENT)
+            @Refers(ComponentKind.MODEL_FAMILY) ResolvedComponent model,
+            @Parameter(description = "the student is the teacher compressed by this component: {name, params};"
+                    + " or use 'model'", defaultValue = Parameter.ABSENT)
+            @Refers(ComponentKind.COMPRESSOR) ResolvedComponent compressor,
+            @Parameter(description = "recovers the compressed student from a few training images before any"
+                    + " training: {name, params}", defaultValue = Parameter.ABSENT)
+            @Refers(ComponentKind.ALIGNER) ResolvedComponent aligner) {
+
+        Student {
+            if (model != null && compressor != null) {
+                throw new IllegalArgumentException("give either 'model' (a student trained from its initialisation)"
+                        + " or 'compressor' (the teacher, compressed), not both");
+            }
+            if (model == null && compressor == null && aligner == null) {
+                throw new IllegalArgumentException("missing required key 'model' (the student's model family:"
+                        + " {family, params}) or 'compressor' (the teacher, compressed: {name, params})");
+            }
+            if (aligner != null && compressor == null) {
+                throw new IllegalArgumentException("'aligner' recovers a compressed student; add 'compressor' (the"
+                        + " teacher, compressed: {name, params}) or remove 'aligner'");
+            }
+        }
+
+        boolean compressed() {
+            return compressor != null;
+        }
     }
 
     /** The {@code training} section. */

@@ -138,6 +138,7 @@ public final class DescriptorParser {
         Binding<DescriptorDocument> binding = binderFor(profile, longerChain)
                 .bind(merged, DescriptorDocument.class, "", source.getParent());
         problems.addAll(binding.problems());
+        problems.addAll(TrainingSection.check(merged));
         Optional<ResolvedExperiment> experiment = Optional.empty();
         if (binding.bestEffortValue().isPresent()) {
             DescriptorDocument document = binding.bestEffortValue().get();
@@ -186,12 +187,13 @@ public final class DescriptorParser {
     private ResolvedExperiment assemble(DescriptorDocument document, Path source, String profile,
             List<DescriptorOverride> overrides) {
         String canonicalJson = CanonicalJson.write(CanonicalForm.of(document, profile, binder));
-        TrainingPlan plan = ExperimentAssembly.plan(document.training());
         return new ResolvedExperiment(document.experiment().value(), document.title(), profile,
                 document.seeds().seeds(), source, document.dataset().choice(),
                 Optional.ofNullable(document.teacher()).map(ResolvedTeacher::choice),
-                document.student().model().choice(),
-                ExperimentAssembly.distillers(document), plan, ExperimentAssembly.stages(document), canonicalJson,
+                ExperimentAssembly.studentModel(document).orElseThrow(),
+                Optional.ofNullable(document.student().compressor()).map(ResolvedComponent::choice),
+                Optional.ofNullable(document.student().aligner()).map(ResolvedComponent::choice),
+                ExperimentAssembly.distillers(document), ExperimentAssembly.plan(document), ExperimentAssembly.stages(document), canonicalJson,
                 CanonicalJson.sha256(canonicalJson), overrides);
     }
 

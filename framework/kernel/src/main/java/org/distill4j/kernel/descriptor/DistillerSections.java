@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A descriptor, and each of its stages, has exactly one of {@code distiller} (one) and {@code distillers} (a
- * non-empty list).
+ * non-empty list); a descriptor whose student is a compressed teacher may leave out both, with its training.
  */
 final class DistillerSections {
 
@@ -19,7 +19,10 @@ final class DistillerSections {
 
     /** The problems of the descriptor's own distiller sections and of each of its {@code stages}. */
     static List<Problem> check(ObjectNode root) {
-        List<Problem> problems = new ArrayList<>(check(root, ""));
+        // A compressed student without training (evaluated as compressed, or after its aligner) has no distillers.
+        boolean untrainedCompression = TrainingSection.compresses(root) && !present(root.get(TrainingSection.KEY))
+                && !present(root.get(ONE)) && !present(root.get(MANY));
+        List<Problem> problems = new ArrayList<>(untrainedCompression ? List.of() : check(root, ""));
         JsonNode stages = root.get(STAGES);
         if (stages != null && stages.isArray()) {
             for (int i = 0; i < stages.size(); i++) {
@@ -47,7 +50,7 @@ final class DistillerSections {
         return problems;
     }
 
-    private static boolean present(JsonNode node) {
+    static boolean present(JsonNode node) {
         return node != null && !node.isNull();
     }
 

@@ -23,8 +23,12 @@ final class ExperimentAssembly {
         Optional<TeacherChoice> teacher = Optional.ofNullable(document.teacher()).map(ResolvedTeacher::choice);
         teacher.flatMap(choice -> TeacherDatasetCheck.check(dataset, choice, binder)).ifPresent(problems::add);
         boolean sameDataset = teacher.map(choice -> TeacherDatasetCheck.sameDataset(dataset, choice)).orElse(true);
-        problems.addAll(new TapCheck(factory).check(dataset, document.student().model().choice(), teacher, sameDataset,
-                LocatedDistiller.all(document)));
+        Optional<ComponentChoice> studentModel = studentModel(document);
+        if (document.student().compressed()) {
+            compressionProblem(teacher).ifPresent(problems::add);
+        }
+        studentModel.ifPresent(model -> problems.addAll(new TapCheck(factory).check(dataset, model, teacher,
+                sameDataset, LocatedDistiller.all(document))));
         Map<String, Integer> firstStage = new HashMap<>();
         for (int i = 0; i < document.stages().size(); i++) {
             Integer earlier = firstStage.putIfAbsent(document.stages().get(i).name(), i);
@@ -35,6 +39,39 @@ final class ExperimentAssembly {
             }
         }
         return problems;
+    }
+
+    /**
+     * The student's architecture before any compression: its own model, or the teacher experiment's for a compressed
+     * student (empty when the descriptor has no such teacher, which {@link #compressionProblem} reports).
+     */
+    static Optional<ComponentChoice> studentModel(DescriptorDocument document) {
+        if (!document.student().compressed()) {
+            return Optional.of(document.student().model().choice());
+        }
+        return Optional.ofNullable(document.teacher()).map(ResolvedTeacher::choice)
+                .filter(ExperimentTeacher.class::isInstance).map(ExperimentTeacher.class::cast)
+                .filter(teacher -> teacher.experiment().compressor().isEmpty())
+                .map(teacher -> teacher.experiment().studentModel());
+    }
+
+    private static Optional<Problem> compressionProblem(Optional<TeacherChoice> teacher) {
+        if (teacher.isEmpty() || !(teacher.get() instanceof ExperimentTeacher experimentTeacher)) {
+            return Optional.of(new Problem("teacher", "the student is the teacher compressed, so the teacher must be"
+                    + " a teacher experiment, whose model family gives the architecture to compress: teacher:"
+                    + " {experiment: teacher.yaml}" + (teacher.isPresent() ? " (a model file has no architecture"
+                    + " spec)" : "")));
+        }
+        if (experimentTeacher.experiment().compressor().isPresent()) {
+            return Optional.of(new Problem("teacher.experiment", "the teacher experiment "
+                    + experimentTeacher.experiment().id() + " is itself a compressed student; compress a trained model"
+                    + " (its student: {model: ...}) instead"));
+        }
+        return Optional.empty();
+    }
+
+    static Optional<TrainingPlan> plan(DescriptorDocument document) {
+        return Optional.ofNullable(document.training()).map(ExperimentAssembly::plan);
     }
 
     static TrainingPlan plan(DescriptorDocument.Training training) {

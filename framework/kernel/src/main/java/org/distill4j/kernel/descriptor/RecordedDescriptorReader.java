@@ -75,6 +75,7 @@ public final class RecordedDescriptorReader {
         Binding<DescriptorDocument> binding = binderFor(teachers)
                 .bind(descriptor, DescriptorDocument.class, "", recorded.baseDirectory());
         problems.addAll(binding.problems());
+        problems.addAll(TrainingSection.check(descriptor));
         if (binding.bestEffortValue().isEmpty() || !problems.isEmpty()) {
             return ParseResult.invalid(recorded.location(), problems);
         }
@@ -113,12 +114,13 @@ public final class RecordedDescriptorReader {
 
     private static ResolvedExperiment assemble(DescriptorDocument document, RecordedDescriptor recorded,
             String profile, String canonicalJson) {
-        TrainingPlan plan = ExperimentAssembly.plan(document.training());
         return new ResolvedExperiment(document.experiment().value(), document.title(), profile,
                 document.seeds().seeds(), recorded.source().toAbsolutePath().normalize(), document.dataset().choice(),
                 Optional.ofNullable(document.teacher()).map(ResolvedTeacher::choice),
-                document.student().model().choice(),
-                ExperimentAssembly.distillers(document), plan, ExperimentAssembly.stages(document), canonicalJson,
+                ExperimentAssembly.studentModel(document).orElseThrow(),
+                Optional.ofNullable(document.student().compressor()).map(ResolvedComponent::choice),
+                Optional.ofNullable(document.student().aligner()).map(ResolvedComponent::choice),
+                ExperimentAssembly.distillers(document), ExperimentAssembly.plan(document), ExperimentAssembly.stages(document), canonicalJson,
                 CanonicalJson.sha256(canonicalJson), recorded.overrides());
     }
 

@@ -18,9 +18,13 @@ import java.util.Optional;
  * @param source        the descriptor file, absolute
  * @param dataset       the dataset component
  * @param teacher       where the teacher comes from, if the experiment has one
- * @param studentModel  the student's model family component
- * @param distillers    the training objectives, summed with their weights; at least one
- * @param training      how the student is trained
+ * @param studentModel  the student's model family component; for a compressed student, the teacher's (the
+ *                      architecture before compression, whose vertex names the compressed student keeps)
+ * @param compressor    the compressor that makes the student from the teacher, if the student is compressed
+ * @param aligner       the aligner that recovers the compressed student on a few samples, if any
+ * @param distillers    the training objectives, summed with their weights; at least one when there is training
+ * @param training      how the student is trained; absent only for a compressed student evaluated as the
+ *                      compressor and aligner leave it
  * @param stages        earlier training stages, run in order before {@code distillers} and {@code training}; often none
  * @param canonicalJson the identity of the experiment: the resolved descriptor without seeds as canonical JSON
  *                      (keys sorted, no whitespace, numbers from the bound values)
@@ -31,7 +35,8 @@ import java.util.Optional;
  */
 public record ResolvedExperiment(String id, String title, String profile, List<Long> seeds, Path source,
         ComponentChoice dataset, Optional<TeacherChoice> teacher, ComponentChoice studentModel,
-        List<WeightedDistiller> distillers, TrainingPlan training, List<TrainingStage> stages, String canonicalJson, String hash,
+        Optional<ComponentChoice> compressor, Optional<ComponentChoice> aligner,
+        List<WeightedDistiller> distillers, Optional<TrainingPlan> training, List<TrainingStage> stages, String canonicalJson, String hash,
         List<DescriptorOverride> overrides) {
 
     public ResolvedExperiment {
@@ -43,14 +48,22 @@ public record ResolvedExperiment(String id, String title, String profile, List<L
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(teacher, "teacher");
         Objects.requireNonNull(studentModel, "studentModel");
+        Objects.requireNonNull(compressor, "compressor");
+        Objects.requireNonNull(aligner, "aligner");
         distillers = List.copyOf(distillers);
         Objects.requireNonNull(training, "training");
         stages = List.copyOf(stages);
         Objects.requireNonNull(canonicalJson, "canonicalJson");
         Objects.requireNonNull(hash, "hash");
         overrides = List.copyOf(overrides);
-        if (seeds.isEmpty() || distillers.isEmpty()) {
-            throw new IllegalArgumentException("an experiment needs at least one seed and one distiller");
+        if (seeds.isEmpty() || (training.isPresent() && distillers.isEmpty())) {
+            throw new IllegalArgumentException("an experiment needs at least one seed, and one distiller to train");
+        }
+        if (training.isEmpty() && compressor.isEmpty()) {
+            throw new IllegalArgumentException("only a compressed student may go without training");
+        }
+        if (aligner.isPresent() && compressor.isEmpty()) {
+            throw new IllegalArgumentException("an aligner needs a compressed student");
         }
         if (dataset.kind() != ComponentKind.DATASET || studentModel.kind() != ComponentKind.MODEL_FAMILY) {
             throw new IllegalArgumentException("expected a dataset and a model family, got " + dataset + " and " + studentModel);

@@ -2,7 +2,10 @@ package org.distill4j.kernel.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.deeplearning4j.util.ModelSerializer;
+import org.distill4j.api.Aligner;
+import org.distill4j.api.Compressor;
 import org.distill4j.api.DatasetSource;
+import org.distill4j.api.NetworkFactory;
 import org.distill4j.api.Distiller;
 import org.distill4j.api.InputGradients;
 import org.distill4j.api.LearningRateSchedule;
@@ -10,7 +13,9 @@ import org.distill4j.api.ModelFamily;
 import org.distill4j.api.Optimizer;
 import org.distill4j.api.data.DataContext;
 import org.distill4j.api.data.Dataset;
+import org.distill4j.api.network.Network;
 import org.distill4j.api.network.NetworkSpec;
+import org.distill4j.api.network.NetworkWeights;
 import org.distill4j.api.network.TensorShape;
 import org.distill4j.kernel.descriptor.ComponentChoice;
 import org.distill4j.kernel.descriptor.ResolvedExperiment;
@@ -30,6 +35,7 @@ import org.distill4j.kernel.engine.TrainingSettings;
 import org.distill4j.kernel.plugin.ComponentFactory;
 import org.distill4j.kernel.plugin.ComponentRegistry;
 import org.distill4j.models.graph.GraphBuilder;
+import org.distill4j.models.graph.GraphNetworkFactory;
 import org.distill4j.models.graph.GraphSettings;
 
 import java.io.IOException;
@@ -60,6 +66,7 @@ public final class ExperimentRunner {
     private final boolean terminal;
     private final GitState git;
     private final TeacherLoader teachers;
+    private final NetworkFactory networks = new GraphNetworkFactory();
 
     public ExperimentRunner(ComponentFactory components, ComponentRegistry registry, RunStore store, PrintStream out,
             boolean terminal) {
@@ -132,7 +139,30 @@ public final class ExperimentRunner {
 
         Dataset data = create(experiment.dataset(), DatasetSource.class)
                 .load(new DataContext(seed, experiment.source().toAbsolutePath().getParent()));
-        NetworkSpec spec = create(experiment.studentModel(), ModelFamily.class).specify(data.shape(), data.classes());
+        NetworkSpec architecture = create(experiment.studentModel(), ModelFamily.class).specify(data.shape(),
+                data.classes());
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
+        }
+        Optional<CompressedStudent> compressed = experiment.compressor().map(compressor -> CompressedStudent.make(
+                architecture, teacher.network(), create(compressor, Compressor.class), compressor.name(),
+                experiment.aligner().map(aligner -> create(aligner, Aligner.class)),
+                experiment.aligner().map(ComponentChoice::name).orElse(""), data, seed, networks, out));
+        NetworkSpec spec = compressed.map(student -> student.network().spec()).orElse(architecture);
+        Double teacherAccuracy = teacher == null ? null : Accuracy.of(teacher.network(), data.test());
+        if (experiment.training().isEmpty()) {
+            CompressedStudent student = compressed.orElseThrow();
+            TrainableGraph network = TrainableGraph.of(student.network().graph());
+            double testAccuracy = Accuracy.of(network, data.test());
+            double validationAccuracy = Accuracy.of(network, data.validation());
+            out.printf(Locale.ROOT, "   test accuracy %.2f%% (no training); teacher %.2f%%%n", 100 * testAccuracy,
+                    100 * teacherAccuracy);
+            return record(experiment, seed, directory, started, network, data, teacher,
+                    RunRecords.untrainedMetrics(experiment, seed, spec, testAccuracy, validationAccuracy, teacher,
+                            teacherAccuracy, student.metrics()), student.provenance(), 0);
+        }
         List<List<Objective>> stageObjectives = new ArrayList<>();
         experiment.stages().forEach(stage -> stageObjectives.add(objectives(stage.distillers())));
         List<Objective> objectives = objectives(experiment.distillers());
@@ -154,14 +184,10 @@ public final class ExperimentRunner {
         GraphSettings graphSettings = GraphSettings.inference(seed).withTaps(studentTaps);
         TrainableGraph student = new TrainableGraph(GraphBuilder.configure(spec, graphSettings));
         student.init();
+        compressed.ifPresent(start -> NetworkWeights.copyMatching(start.network(), new Network(spec, student)));
         out.printf(Locale.ROOT, "   data %s: %d train / %d validation / %d test; student %s, %,d parameters%n",
                 data.name(), data.train().size(), data.validation().size(), data.test().size(), spec.family(),
                 spec.statistics().parameters());
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
-        }
         Optional<TrainableGraph> teacherNetwork = Optional.ofNullable(teacher).map(LoadedTeacher::network);
 
         List<StageOutcome> stageOutcomes = new ArrayList<>();
@@ -186,24 +212,33 @@ public final class ExperimentRunner {
             out.printf(Locale.ROOT, "   stage %d of %d: main training%n", experiment.stages().size() + 1,
                     experiment.stages().size() + 1);
         }
-        TrainingPlan plan = experiment.training();
+        TrainingPlan plan = experiment.training().orElseThrow();
         ProgressListener progress = new EventLog(directory.resolve(RunStore.EVENTS), "train",
                 new ConsoleProgress(out, "   ", terminal, 10));
         TrainingOutcome outcome = new Trainer(progress).train(student, teacherNetwork, loss, data, settings(plan),
                 TrainableGraph.UpdateHook.NONE, seed);
 
-        Path model = directory.resolve(RunStore.MODEL);
-        saveModel(student, model);
-        Double teacherAccuracy = teacher == null ? null : Accuracy.of(teacher.network(), data.test());
         Map<String, Object> metrics = RunRecords.metrics(experiment, seed, spec, outcome, stageOutcomes, teacher,
                 teacherAccuracy);
+        compressed.ifPresent(start -> metrics.putAll(start.metrics()));
         out.printf(Locale.ROOT, "   test accuracy %.2f%% (epoch %d, %s)%s%n", 100 * outcome.testAccuracy(),
                 outcome.selectedEpoch(), plan.select().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 teacherAccuracy == null ? "" : String.format(Locale.ROOT, "; teacher %.2f%%", 100 * teacherAccuracy));
+        return record(experiment, seed, directory, started, student, data, teacher, metrics,
+                compressed.map(CompressedStudent::provenance).orElse(Map.of()),
+                stageOutcomes.stream().mapToDouble(stage -> stage.outcome().seconds()).sum() + outcome.seconds());
+    }
 
-        Map<String, Object> provenance = RunRecords.provenance(experiment, seed, git, registry.plugins(), data, teacher,
-                AtomicFiles.sha256(model), started, stageOutcomes.stream().mapToDouble(stage -> stage.outcome().seconds())
-                        .sum() + outcome.seconds());
+    /** Saves the model and writes the run's records; the caller marks the run DONE. */
+    private JsonNode record(ResolvedExperiment experiment, long seed, Path directory, Instant started,
+            TrainableGraph student, Dataset data, LoadedTeacher teacher, Map<String, Object> metrics, Map<String, Object> compressionTimes, double trainingSeconds) {
+        Path model = directory.resolve(RunStore.MODEL);
+        saveModel(student, model);
+        double compressionSeconds = compressionTimes.values().stream().filter(Number.class::isInstance)
+                .mapToDouble(value -> ((Number) value).doubleValue()).sum();
+        Map<String, Object> provenance = RunRecords.provenance(experiment, seed, git, registry.plugins(), data,
+                teacher, AtomicFiles.sha256(model), started, trainingSeconds + compressionSeconds);
+        provenance.putAll(compressionTimes);
 
         copyDescriptor(experiment, directory);
         AtomicFiles.write(directory.resolve(RunStore.RESOLVED), Json.pretty(Json.parse(experiment.canonicalJson())));

@@ -57,6 +57,29 @@ final class RunRecords {
         return metrics;
     }
 
+    /**
+     * The metrics of a compressed student evaluated without training: its accuracies as the compressor (and aligner)
+     * left it, and their sections.
+     */
+    static Map<String, Object> untrainedMetrics(ResolvedExperiment experiment, long seed, NetworkSpec spec,
+            double testAccuracy, double validationAccuracy, LoadedTeacher teacher, Double teacherAccuracy,
+            Map<String, Object> compression) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("experiment", experiment.id());
+        metrics.put("hash", experiment.hash());
+        metrics.put("seed", seed);
+        metrics.put("test-accuracy", testAccuracy);
+        metrics.put("validation-accuracy", Double.isNaN(validationAccuracy) ? null : validationAccuracy);
+        metrics.put("epochs", 0);
+        metrics.put("student", Map.of("family", spec.family(), "parameters", spec.statistics().parameters(),
+                "multiply-accumulates", spec.statistics().multiplyAccumulates()));
+        Map<String, Object> teacherMetrics = new LinkedHashMap<>(teacher.metrics());
+        teacherMetrics.put("test-accuracy", teacherAccuracy);
+        metrics.put("teacher", teacherMetrics);
+        metrics.putAll(compression);
+        return metrics;
+    }
+
     private static Map<String, Object> history(TrainingOutcome outcome) {
         Map<String, Object> history = new LinkedHashMap<>();
         history.put("train-loss", outcome.epochs().stream().map(e -> e.trainLoss()).toList());

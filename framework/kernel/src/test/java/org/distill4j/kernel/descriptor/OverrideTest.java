@@ -57,7 +57,7 @@ class OverrideTest {
         assertThat(hot.hash()).isNotEqualTo(plain.hash());
         assertThat(hot.id()).isEqualTo(plain.id());
         assertThat(hot.canonicalJson()).contains("\"temperature\":20.0").doesNotContain("\"temperature\":4.0");
-        assertThat(hot.training().epochs()).isEqualTo(1);
+        assertThat(hot.training().orElseThrow().epochs()).isEqualTo(1);
         assertThat(((ExperimentTeacher) hot.teacher().orElseThrow()).experiment().hash())
                 .isEqualTo(((ExperimentTeacher) plain.teacher().orElseThrow()).experiment().hash());
     }

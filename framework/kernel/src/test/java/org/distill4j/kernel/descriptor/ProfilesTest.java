@@ -57,9 +57,9 @@ class ProfilesTest {
         ResolvedExperiment quick = parse("quick");
 
         assertThat(quick.profile()).isEqualTo("quick");
-        assertThat(quick.training().epochs()).isEqualTo(2);
-        assertThat(quick.training().batchSize()).isEqualTo(64);
-        assertThat(quick.training().optimizer().parameters()).isEqualTo(new SgdParams(0.2, 0.5, 0));
+        assertThat(quick.training().orElseThrow().epochs()).isEqualTo(2);
+        assertThat(quick.training().orElseThrow().batchSize()).isEqualTo(64);
+        assertThat(quick.training().orElseThrow().optimizer().parameters()).isEqualTo(new SgdParams(0.2, 0.5, 0));
         assertThat(quick.studentModel().parameters()).isEqualTo(new MlpParams(List.of(8)));
         assertThat(quick.canonicalJson()).contains("\"profile\":\"quick\"");
     }
@@ -137,7 +137,7 @@ class ProfilesTest {
 
         ResolvedExperiment teacher = ((ExperimentTeacher) quick.teacher().orElseThrow()).experiment();
         assertThat(teacher.profile()).isEqualTo("quick");
-        assertThat(teacher.training().epochs()).isEqualTo(1);
+        assertThat(teacher.training().orElseThrow().epochs()).isEqualTo(1);
         assertThat(fixture.problems(student, "full")).containsExactly(new Problem("teacher.experiment(teacher.yaml).profiles",
                 "no profile 'full'; this descriptor has: quick (with profile 'full')"));
     }

@@ -53,7 +53,7 @@ class StagesTest {
         });
         assertThat(experiment.distillers()).singleElement()
                 .satisfies(distiller -> assertThat(distiller.distiller().name()).isEqualTo("cross-entropy"));
-        assertThat(experiment.training().epochs()).isEqualTo(3);
+        assertThat(experiment.training().orElseThrow().epochs()).isEqualTo(3);
         assertThat(experiment.canonicalJson()).contains("\"stages\":[{\"distillers\":[{\"name\":\"hint\"")
                 .contains("\"train\":\"taps\"");
     }
