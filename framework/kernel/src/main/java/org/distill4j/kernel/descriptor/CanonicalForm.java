@@ -73,6 +73,10 @@ final class CanonicalForm {
         tree.set("augmentation", binder.toTree(training.augmentation()));
         tree.put("select", KebabCase.of(training.select()));
         tree.put("evaluate-test-every-epoch", training.evaluateTestEveryEpoch());
+        // Written only when used, so that the identity of every experiment without sparsity training stays as it was.
+        if (training.batchNormL1() > 0) {
+            tree.put("batch-norm-l1", training.batchNormL1());
+        }
         return tree;
     }
 

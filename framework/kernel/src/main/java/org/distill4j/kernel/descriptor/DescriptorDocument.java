@@ -98,7 +98,10 @@ record DescriptorDocument(
             Selection select,
             @Parameter(description = "measure test accuracy after every epoch (for plots; never for selection)",
                     defaultValue = "true")
-            boolean evaluateTestEveryEpoch) {
+            boolean evaluateTestEveryEpoch,
+            @Parameter(description = "network slimming's sparsity training: lambda * sign(gamma) added to every"
+                    + " batch-norm scale's gradient (1e-4 for VGG in the reference code); 0 for none",
+                    defaultValue = "0") @Range(min = 0) double batchNormL1) {
     }
 
     /**

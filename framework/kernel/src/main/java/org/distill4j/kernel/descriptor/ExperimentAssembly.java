@@ -77,7 +77,7 @@ final class ExperimentAssembly {
     static TrainingPlan plan(DescriptorDocument.Training training) {
         return new TrainingPlan(training.epochs(), training.batchSize(), training.optimizer().choice(),
                 training.schedule().choice(), training.augmentation(), training.select(),
-                training.evaluateTestEveryEpoch());
+                training.evaluateTestEveryEpoch(), training.batchNormL1());
     }
 
     /** The main training's distillers. */

@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param select                 which epoch's student the run reports
  * @param evaluateTestEveryEpoch whether to measure test accuracy after every epoch (for accuracy-vs-epoch plots;
  *                               selection never uses it)
+ * @param batchNormL1            network slimming's sparsity coefficient lambda: lambda * sign(gamma) is added to the
+ *                               gradient of every batch-norm scale before each update; 0 for none
  */
 public record TrainingPlan(int epochs, int batchSize, ComponentChoice optimizer, ComponentChoice schedule,
-        Augmentation augmentation, Selection select, boolean evaluateTestEveryEpoch) {
+        Augmentation augmentation, Selection select, boolean evaluateTestEveryEpoch, double batchNormL1) {
 
     public TrainingPlan {
         if (epochs < 1) {
@@ -32,6 +34,9 @@ public record TrainingPlan(int epochs, int batchSize, ComponentChoice optimizer,
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(augmentation, "augmentation");
         Objects.requireNonNull(select, "select");
+        if (!(batchNormL1 >= 0) || Double.isInfinite(batchNormL1)) {
+            throw new IllegalArgumentException("batch-norm-l1 must be a finite number >= 0, got " + batchNormL1);
+        }
         if (optimizer.kind() != ComponentKind.OPTIMIZER) {
             throw new IllegalArgumentException("expected an optimizer, got " + optimizer);
         }

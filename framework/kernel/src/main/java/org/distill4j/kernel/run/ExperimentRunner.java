@@ -24,6 +24,7 @@ import org.distill4j.kernel.descriptor.TrainingPlan;
 import org.distill4j.kernel.descriptor.TrainingStage;
 import org.distill4j.kernel.descriptor.WeightedDistiller;
 import org.distill4j.kernel.engine.Accuracy;
+import org.distill4j.kernel.engine.BatchNormSparsity;
 import org.distill4j.kernel.engine.CompiledLoss;
 import org.distill4j.kernel.engine.FrozenLayers;
 import org.distill4j.kernel.engine.Objective;
@@ -198,6 +199,7 @@ public final class ExperimentRunner {
             TrainableGraph.UpdateHook hook = stage.trained() == TrainedParameters.TAPS
                     ? FrozenLayers.outside(student, trainedTaps(stageLoss, spec))
                     : TrainableGraph.UpdateHook.NONE;
+            TrainableGraph.UpdateHook stageHook = BatchNormSparsity.of(stage.training().batchNormL1(), hook);
             out.printf(Locale.ROOT, "   stage %d of %d: %s, %d epochs, trains %s%n", i + 1,
                     experiment.stages().size() + 1, stage.name(), stage.training().epochs(),
                     hook instanceof FrozenLayers frozen && !frozen.frozen().isEmpty()
@@ -205,7 +207,7 @@ public final class ExperimentRunner {
             ProgressListener progress = new EventLog(directory.resolve(RunStore.EVENTS), stage.name(),
                     new ConsoleProgress(out, "   ", terminal, 10));
             TrainingOutcome outcome = new Trainer(progress).train(student, teacherNetwork, stageLoss, data,
-                    settings(stage.training()), hook, seed);
+                    settings(stage.training()), stageHook, seed);
             stageOutcomes.add(new StageOutcome(stage.name(), outcome));
         }
         if (!experiment.stages().isEmpty()) {
@@ -216,7 +218,7 @@ public final class ExperimentRunner {
         ProgressListener progress = new EventLog(directory.resolve(RunStore.EVENTS), "train",
                 new ConsoleProgress(out, "   ", terminal, 10));
         TrainingOutcome outcome = new Trainer(progress).train(student, teacherNetwork, loss, data, settings(plan),
-                TrainableGraph.UpdateHook.NONE, seed);
+                BatchNormSparsity.of(plan.batchNormL1(), TrainableGraph.UpdateHook.NONE), seed);
 
         Map<String, Object> metrics = RunRecords.metrics(experiment, seed, spec, outcome, stageOutcomes, teacher,
                 teacherAccuracy);

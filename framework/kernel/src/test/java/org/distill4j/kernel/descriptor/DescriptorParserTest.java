@@ -87,7 +87,7 @@ class DescriptorParserTest {
         assertThat(experiment.training()).contains(new TrainingPlan(20, 64,
                 new ComponentChoice(ComponentKind.OPTIMIZER, "sgd", new SgdParams(0.05, 0.9, 0)),
                 new ComponentChoice(ComponentKind.SCHEDULE, "multi-step", new MultiStepParams(List.of(10, 15), 0.1)),
-                new Augmentation(2, true), Selection.BEST_VALIDATION, false));
+                new Augmentation(2, true), Selection.BEST_VALIDATION, false, 0));
         ExperimentTeacher teacher = (ExperimentTeacher) experiment.teacher().orElseThrow();
         assertThat(teacher.experiment().id()).isEqualTo("fixture/teacher");
         assertThat(teacher.fixedSeed()).isEqualTo(OptionalLong.of(7));
@@ -107,7 +107,7 @@ class DescriptorParserTest {
         assertThat(experiment.training()).contains(new TrainingPlan(3, 128,
                 new ComponentChoice(ComponentKind.OPTIMIZER, "sgd", new SgdParams(0.1, 0.9, 0)),
                 new ComponentChoice(ComponentKind.SCHEDULE, "constant", new NoParameters()),
-                Augmentation.NONE, Selection.LAST, true));
+                Augmentation.NONE, Selection.LAST, true, 0));
     }
 
     @Test
