@@ -10,6 +10,7 @@ import org.distill4j.testkit.TinyData;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.List;
 
@@ -75,5 +76,47 @@ final class FskdTestNetworks {
 
     static double relativeError(INDArray actual, INDArray expected) {
         return actual.sub(expected).norm2Number().doubleValue() / expected.norm2Number().doubleValue();
+    }
+
+    /**
+     * A narrower TinyData network holding the teacher's kept channels (what a filter-pruning compressor produces):
+     * conv1 and its batch norm keep {@code kept1}, conv2 keeps {@code kept2} of the kept inputs, the dense layer
+     * keeps the rows of the kept conv2 channels (a flattened map is in channel, row, column order).
+     */
+    static Network sliced(Network teacher, List<Integer> kept1, List<Integer> kept2) {
+        Network student = FACTORY.build(TinyData.network(kept1.size(), 3).map(node -> node.name().equals("conv2")
+                ? ((NodeSpec.Conv2d) node).withOutChannels(kept2.size()) : node), 3);
+        long[] first = longs(kept1);
+        long[] second = longs(kept2);
+        INDArray conv1 = NetworkWeights.copy(teacher, "conv1", NetworkWeights.WEIGHT);
+        NetworkWeights.set(student, "conv1", NetworkWeights.WEIGHT, conv1.get(NDArrayIndex.indices(first),
+                NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all()).dup());
+        INDArray conv2 = NetworkWeights.copy(teacher, "conv2", NetworkWeights.WEIGHT);
+        NetworkWeights.set(student, "conv2", NetworkWeights.WEIGHT, conv2.get(NDArrayIndex.indices(second),
+                NDArrayIndex.indices(first), NDArrayIndex.all(), NDArrayIndex.all()).dup());
+        for (String key : List.of(NetworkWeights.GAMMA, NetworkWeights.BETA, NetworkWeights.MEAN,
+                NetworkWeights.LOG10_STD)) {
+            NetworkWeights.set(student, "conv1.bn", key, NetworkWeights.copy(teacher, "conv1.bn", key).reshape(-1)
+                    .get(NDArrayIndex.indices(first)).dup());
+            NetworkWeights.set(student, "conv2.bn", key, NetworkWeights.copy(teacher, "conv2.bn", key).reshape(-1)
+                    .get(NDArrayIndex.indices(second)).dup());
+        }
+        long positions = 16;
+        long[] rows = new long[second.length * (int) positions];
+        for (int c = 0; c < second.length; c++) {
+            for (int p = 0; p < positions; p++) {
+                rows[c * (int) positions + p] = second[c] * positions + p;
+            }
+        }
+        INDArray dense = NetworkWeights.copy(teacher, NetworkSpec.LOGITS, NetworkWeights.WEIGHT);
+        NetworkWeights.set(student, NetworkSpec.LOGITS, NetworkWeights.WEIGHT,
+                dense.get(NDArrayIndex.indices(rows), NDArrayIndex.all()).dup());
+        NetworkWeights.set(student, NetworkSpec.LOGITS, NetworkWeights.BIAS,
+                NetworkWeights.copy(teacher, NetworkSpec.LOGITS, NetworkWeights.BIAS));
+        return student;
+    }
+
+    private static long[] longs(List<Integer> values) {
+        return values.stream().mapToLong(Integer::longValue).toArray();
     }
 }
