@@ -18,6 +18,17 @@ public final class FskdPlugin implements Distill4jPlugin {
 
     @Override
     public List<Component<?>> components() {
-        return List.of();
+        return List.of(
+                Component.aligner("fskd-bcd", FskdBcdParams.class, FskdBcdAligner.class, "FSKD: a 1x1 conv Q after"
+                        + " every block conv, solved block by block in closed form (least squares to the teacher's"
+                        + " pre-activations on a few unlabeled images), then merged into the conv", CITATION),
+                Component.aligner("fskd-sgd", FskdSgdParams.class, FskdSgdAligner.class, "FSKD-SGD: the same Qs"
+                        + " trained jointly by SGD on the sum of the block L2 losses, then merged", CITATION),
+                Component.aligner("few-sample-fitnet", FewSampleFitnetParams.class, FewSampleFitnetAligner.class,
+                        "few-sample FitNet baseline: all student weights trained by SGD on the block L2 losses"
+                                + " (no labels)", CITATION),
+                Component.aligner("few-sample-fine-tune", FewSampleFineTuneParams.class,
+                        FewSampleFineTuneAligner.class, "few-sample fine-tuning baseline: all student weights"
+                                + " trained by SGD on cross-entropy with the few images' labels", CITATION));
     }
 }

@@ -3,6 +3,7 @@ package org.distill4j.plugin.fskd;
 import org.distill4j.api.NetworkFactory;
 import org.distill4j.api.network.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
@@ -34,5 +35,16 @@ final class FskdTeacherTargets {
             targets.add(List.copyOf(perBlock));
         }
         return List.copyOf(targets);
+    }
+
+    /** Per block, the targets of all images in one array {@code [N, kept channels, H, W]}. */
+    static List<INDArray> perBlock(List<List<INDArray>> perBatch, int blocks) {
+        List<INDArray> joined = new ArrayList<>();
+        for (int block = 0; block < blocks; block++) {
+            int index = block;
+            INDArray[] parts = perBatch.stream().map(batch -> batch.get(index)).toArray(INDArray[]::new);
+            joined.add(parts.length == 1 ? parts[0] : Nd4j.concat(0, parts));
+        }
+        return List.copyOf(joined);
     }
 }
