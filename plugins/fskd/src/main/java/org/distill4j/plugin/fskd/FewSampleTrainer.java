@@ -66,6 +66,11 @@ public final class FewSampleTrainer {
                 sum += step(select(features, labels, targets, indices), objective, settings);
                 batches++;
             }
+            if (!Double.isFinite(sum)) {
+                throw new IllegalStateException(name + " diverged in epoch " + epoch + " (loss " + sum / batches
+                        + "); lower learning-rate (now " + settings.learningRate() + ") or momentum (now "
+                        + settings.momentum() + ")");
+            }
             epochLosses.add(sum / batches);
             if (epoch == 1 || epoch == settings.epochs() || epoch % Math.max(1, settings.epochs() / 10) == 0) {
                 report.accept(String.format(Locale.ROOT, "%s epoch %d of %d: loss %.6g", name, epoch,

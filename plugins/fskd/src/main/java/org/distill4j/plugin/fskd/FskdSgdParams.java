@@ -11,7 +11,7 @@ public record FskdSgdParams(
                 + " images fskd-bcd uses)", defaultValue = "100") @Range(min = 1) int samples,
         @Parameter(description = "passes over the samples", defaultValue = "100") @Range(min = 1) int epochs,
         @Parameter(description = "images per SGD step", defaultValue = "25") @Range(min = 1) int batchSize,
-        @Parameter(description = "SGD learning rate", defaultValue = "0.1") @Range(min = 0, minExclusive = true)
+        @Parameter(description = "SGD learning rate", defaultValue = "0.005") @Range(min = 0, minExclusive = true)
         double learningRate,
         @Parameter(description = "SGD momentum (PyTorch form: v = momentum v + g, p -= learning-rate v)",
                 defaultValue = "0.9") @Range(min = 0, max = 1, maxExclusive = true) double momentum) {
