@@ -43,7 +43,8 @@ class FewSampleRecoveryTest {
         NetworkWeights.copyMatching(trainer.network(), teacher);
         student = FskdTestNetworks.FACTORY.build(spec, 73);
         NetworkWeights.copyMatching(teacher, student);
-        FskdTestNetworks.perturb(student, 1.5, 74);
+        // Only the convs, as pruning does: FSKD cannot repair the classifier, which keeps the teacher's weights.
+        FskdTestNetworks.perturb(student, 1.0, 74, false);
     }
 
     @Test

@@ -56,9 +56,14 @@ final class FskdTestNetworks {
 
     /** Adds Gaussian noise of relative size {@code scale} to every conv and dense weight. */
     static void perturb(Network network, double scale, long seed) {
+        perturb(network, scale, seed, true);
+    }
+
+    /** As {@link #perturb(Network, double, long)}, leaving dense layers alone unless {@code dense}. */
+    static void perturb(Network network, double scale, long seed, boolean dense) {
         Nd4j.getRandom().setSeed(seed);
         for (NodeSpec node : network.spec().nodes()) {
-            if (node instanceof NodeSpec.Conv2d || node instanceof NodeSpec.Dense) {
+            if (node instanceof NodeSpec.Conv2d || dense && node instanceof NodeSpec.Dense) {
                 INDArray weight = NetworkWeights.get(network, node.name(), NetworkWeights.WEIGHT);
                 double std = weight.stdNumber().doubleValue();
                 weight.addi(Nd4j.randn(weight.dataType(), weight.shape()).muli(scale * std));
