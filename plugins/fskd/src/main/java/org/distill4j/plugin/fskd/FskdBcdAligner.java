@@ -48,7 +48,7 @@ public final class FskdBcdAligner implements Aligner {
         FskdTappedNetwork tapped = FskdTappedNetwork.of(withQ, vertices, factory, seed);
         List<INDArray> batches = FskdBatches.split(features, params.batchSize());
         List<List<INDArray>> targets = FskdTeacherTargets.compute(teacher, blocks, batches, factory, seed);
-        FskdSolver solver = new FskdSolver(params.ridge(), params.conditionLimit());
+        FskdSolver solver = new FskdSolver(params.ridge(), params.conditionLimit(), params.ridgeToward());
 
         Map<String, Double> residuals = new LinkedHashMap<>();
         Map<String, Double> residualsBefore = new LinkedHashMap<>();

@@ -17,16 +17,22 @@ public record FskdBcdParams(
                 + " to its diagonal", defaultValue = "1e-6") @Range(min = 0, minExclusive = true) double ridge,
         @Parameter(description = "condition number of X^T X above which the ridge is added (a singular X^T X,"
                 + " fewer rows N*H*W than channels, always gets it)", defaultValue = "1e8") @Range(min = 1)
-        double conditionLimit) {
+        double conditionLimit,
+        @Parameter(description = "what the ridge pulls Q toward where the samples do not determine it: identity"
+                + " (Q keeps the compressed student there) or zero (ordinary ridge, near the official lstsq's"
+                + " minimum norm)", defaultValue = "identity") FskdRidgeTarget ridgeToward) {
 
     public FskdBcdParams {
         if (Double.isInfinite(ridge) || Double.isNaN(ridge)) {
             throw new IllegalArgumentException("ridge must be finite, got " + ridge);
         }
+        if (ridgeToward == null) {
+            throw new IllegalArgumentException("ridge-toward must be identity or zero, got nothing");
+        }
     }
 
     /** The defaults with another sample count. */
     public static FskdBcdParams withSamples(int samples) {
-        return new FskdBcdParams(samples, 100, 1e-6, 1e8);
+        return new FskdBcdParams(samples, 100, 1e-6, 1e8, FskdRidgeTarget.IDENTITY);
     }
 }

@@ -5,22 +5,32 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.eigen.Eigen;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Objects;
+
 /**
  * Solves one block's normal equations {@code A Q^T = G} by Cholesky in float64. When {@code A} is ill-conditioned
  * (condition number above the limit, or singular: fewer rows {@code N H W} than channels) it solves
- * {@code (A + lambda I) Q^T = G} with {@code lambda = ridge trace(A) / c}, the ridge methods.md §8(b) step 2d names;
- * the relative form makes the ridge independent of the features' scale.
+ * {@code (A + lambda I) Q^T = G + lambda T} with {@code lambda = ridge trace(A) / c}, the ridge methods.md §8(b) step
+ * 2d names; the relative form makes the ridge independent of the features' scale. {@code T} is the identity (Q keeps
+ * the compressed student where the samples say nothing) or zero (ordinary ridge), see {@link FskdRidgeTarget}.
  */
 public final class FskdSolver {
 
     private final double ridge;
     private final double conditionLimit;
+    private final FskdRidgeTarget target;
+
+    /** A solver whose ridge pulls toward the identity. */
+    public FskdSolver(double ridge, double conditionLimit) {
+        this(ridge, conditionLimit, FskdRidgeTarget.IDENTITY);
+    }
 
     /**
      * @param ridge          relative ridge, {@code > 0}
      * @param conditionLimit the condition number above which the ridge is added
+     * @param target         what the ridge pulls Q toward
      */
-    public FskdSolver(double ridge, double conditionLimit) {
+    public FskdSolver(double ridge, double conditionLimit, FskdRidgeTarget target) {
         if (!(ridge > 0) || Double.isInfinite(ridge)) {
             throw new IllegalArgumentException("ridge must be a finite number > 0, got " + ridge);
         }
@@ -29,6 +39,7 @@ public final class FskdSolver {
         }
         this.ridge = ridge;
         this.conditionLimit = conditionLimit;
+        this.target = Objects.requireNonNull(target, "target");
     }
 
     public FskdSolution solve(FskdGram gram) {
@@ -53,6 +64,12 @@ public final class FskdSolver {
                             + ") is not positive definite even with ridge " + lambda);
                 }
                 lambda = lambda == 0 ? ridge * trace / channels : lambda * 10;
+            }
+        }
+        if (target == FskdRidgeTarget.IDENTITY) {
+            // (A + lambda I) Q^T = G + lambda I is the minimiser of ||X Q^T - Y||^2 + lambda ||Q - I||^2.
+            for (int channel = 0; channel < Math.min(channels, rightHandSide[0].length); channel++) {
+                rightHandSide[channel][channel] += lambda;
             }
         }
         double[][] transposedQ = solveWithFactor(factor, rightHandSide);

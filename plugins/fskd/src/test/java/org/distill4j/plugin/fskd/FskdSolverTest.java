@@ -62,6 +62,27 @@ class FskdSolverTest {
     }
 
     @Test
+    void theIdentityRidgeKeepsQTheIdentityInDirectionsTheSamplesNeverExcite() {
+        // Two positions in three channels: X spans {e1, e2}; e3 is never excited. The targets are Y = 2 X.
+        FskdGram gram = new FskdGram(3, 3);
+        gram.add(Nd4j.createFromArray(new double[] {1, 0, 0, 0, 1, 0}).reshape(2, 3, 1, 1),
+                Nd4j.createFromArray(new double[] {2, 0, 0, 0, 2, 0}).reshape(2, 3, 1, 1));
+
+        INDArray toIdentity = new FskdSolver(1e-6, 1e8, FskdRidgeTarget.IDENTITY).solve(gram).q();
+        INDArray toZero = new FskdSolver(1e-6, 1e8, FskdRidgeTarget.ZERO).solve(gram).q();
+
+        // The fitted directions are the same (Q e1 = 2 e1, Q e2 = 2 e2, up to the tiny ridge) ...
+        for (INDArray q : new INDArray[] {toIdentity, toZero}) {
+            assertThat(q.getDouble(0, 0)).isCloseTo(2, within(1e-4));
+            assertThat(q.getDouble(1, 1)).isCloseTo(2, within(1e-4));
+        }
+        // ... but only the identity ridge leaves the unseen channel as it was instead of deleting it.
+        assertThat(toIdentity.getDouble(2, 2)).isCloseTo(1, within(1e-9));
+        assertThat(toZero.getDouble(2, 2)).isCloseTo(0, within(1e-9));
+        assertThat(toIdentity.getDouble(0, 2)).isCloseTo(0, within(1e-9));
+    }
+
+    @Test
     void rejectsANonPositiveRidge() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FskdSolver(0, 1e8))
                 .hasMessageContaining("ridge must be a finite number > 0");
