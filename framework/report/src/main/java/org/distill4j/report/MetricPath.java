@@ -48,6 +48,14 @@ public record MetricPath(String text) {
         }
     }
 
+    /** The first key of a path into {@code provenance.json} rather than {@code metrics.json}. */
+    public static final String PROVENANCE = "provenance";
+
+    /** The path without its first key: {@code provenance.seconds} gives {@code seconds}. */
+    public MetricPath withoutFirstKey() {
+        return new MetricPath(text.substring(text.indexOf('.') + 1));
+    }
+
     /** The keys, outermost first. */
     public List<String> keys() {
         return List.of(text.split("\\."));

@@ -38,8 +38,9 @@ final class ResultsReader {
         for (long seed : experiment.seeds()) {
             Path directory = store.runDirectory(experiment.id(), experiment.hash12(), seed);
             if (RunStore.isDone(directory)) {
+                JsonNode provenance = Json.read(directory.resolve(RunStore.PROVENANCE));
                 runs.add(new RunRecord(relative(directory), seed, Json.read(directory.resolve(RunStore.METRICS)),
-                        RunProvenance.of(Json.read(directory.resolve(RunStore.PROVENANCE)))));
+                        RunProvenance.of(provenance), provenance));
             }
         }
         return List.copyOf(runs);
@@ -74,16 +75,23 @@ final class ResultsReader {
         return List.copyOf(stale);
     }
 
-    /** A value from a run's metrics, as a double: numbers, and the texts JSON writers use for NaN and infinities. */
+    /**
+     * A value from a run's metrics, as a double: numbers, and the texts JSON writers use for NaN and infinities. A
+     * path that starts with {@code provenance.} reads the run's {@code provenance.json} instead: times, which differ
+     * between identical runs and so are not metrics.
+     */
     static double number(RunRecord run, MetricPath metric, String resultsShown) {
-        JsonNode node = metric.find(run.metrics()).orElse(null);
+        JsonNode node = metric.keys().get(0).equals(MetricPath.PROVENANCE) && metric.keys().size() > 1
+                ? metric.withoutFirstKey().find(run.provenanceTree()).orElse(null)
+                : metric.find(run.metrics()).orElse(null);
         if (node != null && node.isNumber()) {
             return node.doubleValue();
         }
         if (node != null && node.isTextual() && List.of("NaN", "Infinity", "-Infinity").contains(node.textValue())) {
             return Double.parseDouble(node.textValue());
         }
-        throw new IllegalStateException(resultsShown + "/" + run.directory() + "/" + RunStore.METRICS + " has "
+        throw new IllegalStateException(resultsShown + "/" + run.directory() + "/"
+                + (metric.keys().get(0).equals(MetricPath.PROVENANCE) ? RunStore.PROVENANCE : RunStore.METRICS) + " has "
                 + (node == null || node.isNull() ? "no value" : "'" + node + "', not a number,") + " at '" + metric
                 + "'; a table's metric must be a number every run records, such as test-accuracy or"
                 + " teacher.test-accuracy");

@@ -17,7 +17,8 @@ public record TableSpec(
         TableId table,
         @Parameter(description = "the caption printed above the table")
         String title,
-        @Parameter(description = "a dotted path into each run's metrics.json, e.g. test-accuracy")
+        @Parameter(description = "a dotted path into each run's metrics.json, e.g. test-accuracy; or into its"
+                + " provenance.json after provenance., e.g. provenance.recovery-seconds (times)")
         MetricPath metric,
         @Parameter(description = "every value is multiplied by this (100 gives percent)", defaultValue = "1")
         @Range(min = 0, minExclusive = true)

@@ -237,6 +237,22 @@ class TableBuilderTest {
                 .hasMessageContaining("no value at 'teacher.test-accuracy'");
     }
 
+    @Test
+    void aProvenancePathReadsTheRunsProvenanceWhereTimesAreKept() {
+        ResolvedExperiment teacher = project.resolve("teacher.yaml", null);
+        project.finished(teacher, 1, 0.91);
+        Path seconds = project.spec("seconds.yaml", DemoSpecs.ROWS.replace("metric: test-accuracy",
+                "metric: provenance.seconds").replace("scale: 100", "scale: 1"));
+        Path missing = project.spec("missing.yaml", DemoSpecs.ROWS.replace("metric: test-accuracy",
+                "metric: provenance.alignment-seconds"));
+
+        assertThat(cell(project.build(seconds, null), "Teacher", "").value().center().getAsDouble())
+                .isCloseTo(12.5, within(1e-9));
+        assertThatThrownBy(() -> project.build(missing, null)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("seed-1/provenance.json")
+                .hasMessageContaining("no value at 'provenance.alignment-seconds'");
+    }
+
     private static String aggregated(String spec, String aggregation) {
         return spec.replace("scale: 100", "scale: 100\naggregation: " + aggregation);
     }

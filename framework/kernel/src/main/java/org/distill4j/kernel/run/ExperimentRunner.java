@@ -46,6 +46,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -226,9 +227,16 @@ public final class ExperimentRunner {
         out.printf(Locale.ROOT, "   test accuracy %.2f%% (epoch %d, %s)%s%n", 100 * outcome.testAccuracy(),
                 outcome.selectedEpoch(), plan.select().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 teacherAccuracy == null ? "" : String.format(Locale.ROOT, "; teacher %.2f%%", 100 * teacherAccuracy));
-        return record(experiment, seed, directory, started, student, data, teacher, metrics,
-                compressed.map(CompressedStudent::provenance).orElse(Map.of()),
-                stageOutcomes.stream().mapToDouble(stage -> stage.outcome().seconds()).sum() + outcome.seconds());
+        double trainingSeconds = stageOutcomes.stream().mapToDouble(stage -> stage.outcome().seconds()).sum()
+                + outcome.seconds();
+        Map<String, Object> compressionTimes = new LinkedHashMap<>();
+        compressed.ifPresent(start -> {
+            compressionTimes.putAll(start.provenance());
+            compressionTimes.put(CompressedStudent.RECOVERY_SECONDS, trainingSeconds
+                    + ((Number) start.provenance().getOrDefault(CompressedStudent.RECOVERY_SECONDS, 0.0)).doubleValue());
+        });
+        return record(experiment, seed, directory, started, student, data, teacher, metrics, compressionTimes,
+                trainingSeconds);
     }
 
     /** Saves the model and writes the run's records; the caller marks the run DONE. */
@@ -236,8 +244,9 @@ public final class ExperimentRunner {
             TrainableGraph student, Dataset data, LoadedTeacher teacher, Map<String, Object> metrics, Map<String, Object> compressionTimes, double trainingSeconds) {
         Path model = directory.resolve(RunStore.MODEL);
         saveModel(student, model);
-        double compressionSeconds = compressionTimes.values().stream().filter(Number.class::isInstance)
-                .mapToDouble(value -> ((Number) value).doubleValue()).sum();
+        double compressionSeconds = ((Number) compressionTimes.getOrDefault(CompressedStudent.COMPRESSION_SECONDS, 0.0))
+                .doubleValue() + ((Number) compressionTimes.getOrDefault(CompressedStudent.ALIGNMENT_SECONDS, 0.0))
+                .doubleValue();
         Map<String, Object> provenance = RunRecords.provenance(experiment, seed, git, registry.plugins(), data,
                 teacher, AtomicFiles.sha256(model), started, trainingSeconds + compressionSeconds);
         provenance.putAll(compressionTimes);
