@@ -85,6 +85,59 @@ class CompressionRunTest {
     }
 
     @Test
+    void anAlignedStudentReportsItsAccuracyBeforeAndAfterAndItsRecoveryTime() throws IOException {
+        TinyDescriptors.write(directory, "aligned.yaml", """
+                experiment: test/aligned
+                seeds: [1]
+                %steacher: {experiment: teacher.yaml}
+                student:
+                  compressor: {name: l1-filter, params: {ratio: 0.5}}
+                  aligner: {name: fskd-bcd, params: {samples: 40}}
+                """.formatted(DATA));
+        Path results = directory.resolve("aligned");
+
+        CommandOutput run = CommandOutput.run("run", directory.resolve("aligned.yaml").toString(), "--results",
+                results.toString());
+
+        assertThat(run.exitCode()).as(run.text()).isZero();
+        assertThat(run.text()).contains("fskd-bcd block 1 of 2 conv1", "aligned by fskd-bcd on 40 images in");
+        JsonNode metrics = metrics(results.resolve("test/aligned"));
+        assertThat(metrics.path("alignment").path("samples").asInt()).isEqualTo(40);
+        assertThat(metrics.path("alignment").path("residuals").path("conv2").isNumber()).isTrue();
+        assertThat(metrics.path("test-accuracy").asDouble())
+                .isEqualTo(metrics.path("alignment").path("test-accuracy").asDouble());
+        assertThat(metrics.path("student").path("parameters").asLong())
+                .isEqualTo(metrics.path("compression").path("after").path("parameters").asLong());
+        assertThat(metrics.toString()).doesNotContain("seconds");
+        JsonNode provenance = provenance(results.resolve("test/aligned"));
+        assertThat(provenance.path("recovery-seconds").asDouble()).isPositive()
+                .isEqualTo(provenance.path("alignment-seconds").asDouble());
+    }
+
+    @Test
+    void anAlignerAskingForMoreSamplesThanTheTrainingSplitHoldsIsRejectedWithBothNumbers() throws IOException {
+        TinyDescriptors.write(directory, "greedy.yaml", """
+                experiment: test/greedy
+                seeds: [1]
+                %steacher: {experiment: teacher.yaml}
+                student:
+                  compressor: {name: l1-filter, params: {ratio: 0.5}}
+                  aligner: {name: fskd-bcd, params: {samples: 5000}}
+                """.formatted(DATA));
+        Path results = directory.resolve("greedy");
+
+        CommandOutput run = CommandOutput.run("run", directory.resolve("greedy.yaml").toString(), "--results",
+                results.toString());
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.text() + run.errors()).contains("the aligner asks for 5000 training images, but the training"
+                + " split of", "holds 173; ask for between 1 and 173");
+        try (Stream<Path> files = Files.walk(results)) {
+            assertThat(files.map(path -> path.getFileName().toString())).doesNotContain("metrics.json", "DONE");
+        }
+    }
+
+    @Test
     void compressionDescriptorsAreCheckedBeforeAnyTraining() {
         TinyDescriptors.write(directory, "both.yaml", """
                 experiment: test/both
@@ -133,9 +186,16 @@ class CompressionRunTest {
     }
 
     private static JsonNode metrics(Path experiment) throws IOException {
+        return record(experiment, "metrics.json");
+    }
+
+    private static JsonNode provenance(Path experiment) throws IOException {
+        return record(experiment, "provenance.json");
+    }
+
+    private static JsonNode record(Path experiment, String name) throws IOException {
         try (Stream<Path> files = Files.walk(experiment)) {
-            Path file = files.filter(path -> path.getFileName().toString().equals("metrics.json")).findFirst()
-                    .orElseThrow();
+            Path file = files.filter(path -> path.getFileName().toString().equals(name)).findFirst().orElseThrow();
             return new ObjectMapper().readTree(file.toFile());
         }
     }

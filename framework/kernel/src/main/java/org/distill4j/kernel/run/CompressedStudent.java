@@ -39,7 +39,6 @@ record CompressedStudent(Network network, Map<String, Object> metrics, Map<Strin
     static CompressedStudent make(NetworkSpec teacherSpec, TrainableGraph teacherGraph, Compressor compressor,
             String compressorName, Optional<Aligner> aligner, String alignerName, Dataset data, long seed,
             NetworkFactory networks, PrintStream out) {
-        aligner.ifPresent(chosen -> RunCompressionContext.check(chosen.samples(), data));
         RunCompressionContext context = new RunCompressionContext(data, seed, networks, out);
         Network teacher = new Network(teacherSpec, teacherGraph);
         long started = System.nanoTime();

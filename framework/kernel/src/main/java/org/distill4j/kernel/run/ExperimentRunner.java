@@ -137,10 +137,12 @@ public final class ExperimentRunner {
         String label = experiment.id() + " seed " + seed;
         out.println("== " + label + (experiment.profile().isEmpty() ? "" : " [" + experiment.profile() + "]")
                 + " -> " + store.root().relativize(directory.toAbsolutePath()));
-        LoadedTeacher teacher = experiment.teacher().map(choice -> teachers.load(choice, seed)).orElse(null);
-
         Dataset data = create(experiment.dataset(), DatasetSource.class)
                 .load(new DataContext(seed, experiment.source().toAbsolutePath().getParent()));
+        // An aligner that asks for more images than the split holds is rejected before its teacher is trained.
+        Optional<Aligner> aligner = experiment.aligner().map(choice -> create(choice, Aligner.class));
+        aligner.ifPresent(chosen -> RunCompressionContext.check(chosen.samples(), data));
+        LoadedTeacher teacher = experiment.teacher().map(choice -> teachers.load(choice, seed)).orElse(null);
         NetworkSpec architecture = create(experiment.studentModel(), ModelFamily.class).specify(data.shape(),
                 data.classes());
         try {
@@ -150,7 +152,7 @@ public final class ExperimentRunner {
         }
         Optional<CompressedStudent> compressed = experiment.compressor().map(compressor -> CompressedStudent.make(
                 architecture, teacher.network(), create(compressor, Compressor.class), compressor.name(),
-                experiment.aligner().map(aligner -> create(aligner, Aligner.class)),
+                aligner,
                 experiment.aligner().map(ComponentChoice::name).orElse(""), data, seed, networks, out));
         NetworkSpec spec = compressed.map(student -> student.network().spec()).orElse(architecture);
         Double teacherAccuracy = teacher == null ? null : Accuracy.of(teacher.network(), data.test());
