@@ -31,6 +31,9 @@ PROFILES = """profiles:
     dataset: {params: {source: debian, train-size: 20000}}
 """
 
+# The SGD recoveries' quick form makes 20 passes over the N images instead of 100, so that the quick tables fit minutes.
+SGD_PROFILES = PROFILES.replace("test-size: 1000}}\n", "test-size: 1000}}\n    student: {aligner: {params: {epochs: 20}}}\n")
+
 # Full fine-tuning is the one row that trains on the whole split; its quick form trains 2 epochs.
 TUNED_PROFILES = PROFILES.replace("test-size: 1000}}\n", "test-size: 1000}}\n    training: {epochs: 2}\n")
 
@@ -61,7 +64,7 @@ teacher: {{experiment: ../{teacher}}}
 student:
   compressor: {compressor}
   aligner: {{name: {aligner}, params: {{samples: 100}}}}
-{PROFILES}""")
+{PROFILES if aligner == "fskd-bcd" else SGD_PROFILES}""")
     write(f"{folder}/full-fine-tune.yaml", f"""# The teacher compressed by {what}, then fine-tuned on every training image with their labels: the
 # reference row of FSKD's tables (Li et al. 2017 retrain 40 epochs at lr 0.001; here 5 epochs at 0.01, cosine).
 experiment: fskd2020/{folder}/full-fine-tune
