@@ -27,7 +27,8 @@ record DescriptorDocument(
         @Parameter(description = "where the teacher comes from: {experiment, seed} or {file, sha256}",
                 defaultValue = Parameter.ABSENT)
         ResolvedTeacher teacher,
-        @Parameter(description = "the student: {model: {family, params}}, or the teacher compressed: {compressor, aligner}")
+        @Parameter(description = "the student: {model: {family, params}}, or the teacher compressed: {compressor,"
+                + " aligner}")
         Student student,
         @Parameter(description = "the distiller: {name, params, weight}; or use 'distillers'", defaultValue = Parameter.ABSENT)
         WeightedComponent distiller,

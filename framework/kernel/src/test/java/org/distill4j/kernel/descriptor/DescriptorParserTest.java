@@ -151,7 +151,8 @@ class DescriptorParserTest {
                         + " 'distillers' (a list of them, whose weighted losses are summed)"),
                 new Problem("dataset", "missing required key 'dataset' (map naming a component and its params): the"
                         + " dataset component: {name, params}"),
-                new Problem("student", "missing required key 'student' (map): the student: {model: {family, params}}, or the teacher compressed: {compressor, aligner}"),
+                new Problem("student", "missing required key 'student' (map): the student: {model: {family, params}},"
+                        + " or the teacher compressed: {compressor, aligner}"),
                 new Problem("training", "missing required key 'training' (map): how the student is trained"));
     }
 
