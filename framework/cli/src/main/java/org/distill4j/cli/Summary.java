@@ -30,11 +30,16 @@ final class Summary {
         out.println(String.format(Locale.ROOT, "%-34s %3s  %-16s %-16s  %s", "experiment", "n", "test accuracy %",
                 "teacher test %", "title"));
         for (Map.Entry<String, List<RunResult>> entry : runs.entrySet()) {
-            List<Double> student = entry.getValue().stream().map(RunResult::testAccuracy).toList();
-            List<Double> teacher = entry.getValue().stream().map(RunResult::teacherTestAccuracy)
+            // A retrieval task has no test accuracy (its test classes are not the classifier's): show Recall@1.
+            boolean retrieval = entry.getValue().stream().anyMatch(RunResult::retrieval);
+            String unit = retrieval ? " R@1" : "";
+            List<Double> student = entry.getValue().stream()
+                    .map(run -> retrieval ? run.testRecallAtOne() : run.testAccuracy()).toList();
+            List<Double> teacher = entry.getValue().stream()
+                    .map(run -> retrieval ? run.teacherTestRecallAtOne() : run.teacherTestAccuracy())
                     .filter(value -> !Double.isNaN(value)).toList();
             out.println(String.format(Locale.ROOT, "%-34s %3d  %-16s %-16s  %s", entry.getKey(), student.size(),
-                    meanAndDeviation(student), teacher.isEmpty() ? "-" : meanAndDeviation(teacher),
+                    meanAndDeviation(student) + unit, teacher.isEmpty() ? "-" : meanAndDeviation(teacher) + unit,
                     titles.get(entry.getKey())));
         }
     }

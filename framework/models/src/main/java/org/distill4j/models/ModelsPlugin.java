@@ -2,6 +2,8 @@ package org.distill4j.models;
 
 import org.distill4j.api.Component;
 import org.distill4j.api.Distill4jPlugin;
+import org.distill4j.models.embedding.EmbeddingNetFamily;
+import org.distill4j.models.embedding.EmbeddingNetParams;
 import org.distill4j.models.mlp.MlpFamily;
 import org.distill4j.models.mlp.MlpParams;
 import org.distill4j.models.nin.NinFamily;
@@ -15,7 +17,7 @@ import org.distill4j.models.wrn.WideResnetParams;
 
 import java.util.List;
 
-/** The built-in model families: mlp, vgg, resnet, wrn and nin. */
+/** The built-in model families: mlp, vgg, resnet, wrn, nin and embedding-net. */
 public final class ModelsPlugin implements Distill4jPlugin {
 
     @Override
@@ -42,6 +44,11 @@ public final class ModelsPlugin implements Distill4jPlugin {
                 Component.modelFamily(NinFamily.NAME, NinParams.class, NinFamily.class,
                         "Network in Network (CIFAR form, no batch norm): three mlpconv blocks, the non-linearity and "
                                 + "pooling chosen (elu or softplus and avg make it smooth, for input-gradient distillers)",
-                        "Lin, Chen, Yan. Network In Network. ICLR 2014"));
+                        "Lin, Chen, Yan. Network In Network. ICLR 2014"),
+                Component.modelFamily(EmbeddingNetFamily.NAME, EmbeddingNetParams.class, EmbeddingNetFamily.class,
+                        "small CNN for metric learning: conv-BN-ReLU stages, global pooling, a unit-length 'embedding'"
+                                + " head and the logits of the training classes (DarkRank's scaled-down nets)",
+                        "Chen, Wang, Zhang. DarkRank: Accelerating Deep Metric Learning via Cross Sample Similarities"
+                                + " Transfer. AAAI 2018"));
     }
 }

@@ -8,6 +8,7 @@ import org.distill4j.api.Distill4jPlugin;
 import org.distill4j.api.ModelFamily;
 import org.distill4j.api.Parameter;
 import org.distill4j.api.network.InputShape;
+import org.distill4j.models.embedding.EmbeddingNetParams;
 import org.distill4j.models.mlp.MlpParams;
 import org.distill4j.models.resnet.ResnetParams;
 import org.distill4j.models.vgg.VggParams;
@@ -38,9 +39,9 @@ class ModelsPluginTest {
     }
 
     @Test
-    void itProvidesTheFiveFamilies() {
+    void itProvidesTheSixFamilies() {
         assertThat(new ModelsPlugin().components()).extracting(Component::name)
-                .containsExactly("mlp", "vgg", "resnet", "wrn", "nin");
+                .containsExactly("mlp", "vgg", "resnet", "wrn", "nin", "embedding-net");
         assertThat(new ModelsPlugin().components()).allSatisfy(component -> {
             assertThat(component.kind()).isEqualTo(ComponentKind.MODEL_FAMILY);
             assertThat(component.description()).isNotBlank();
@@ -66,7 +67,8 @@ class ModelsPluginTest {
                 "vgg", VggParams.of(VggPreset.VGG11, 0.25),
                 "resnet", new ResnetParams(8),
                 "wrn", new WideResnetParams(10, 1),
-                "nin", new NinParams(List.of(4, 4, 4), ActivationFunction.ELU, NinPool.AVG));
+                "nin", new NinParams(List.of(4, 4, 4), ActivationFunction.ELU, NinPool.AVG),
+                "embedding-net", new EmbeddingNetParams(List.of(4, 8), 1, 16));
         for (Component<?> component : new ModelsPlugin().components()) {
             assertThat(injectableConstructor(component.implementation()).getParameterTypes())
                     .containsExactly(component.parameters());

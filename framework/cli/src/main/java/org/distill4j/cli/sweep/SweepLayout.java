@@ -6,8 +6,9 @@ import org.distill4j.kernel.run.RunStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.OptionalDouble;
+import java.util.Optional;
 
 /**
  * Where a sweep finds its runs and puts its logs: a job's log is {@code <experiment>/<hash12>/seed-<n>.log} beside
@@ -38,17 +39,27 @@ public final class SweepLayout {
         return RunStore.isDone(runDirectory(run));
     }
 
-    /** The test accuracy a finished run recorded; empty when it has none or its metrics cannot be read. */
-    public OptionalDouble testAccuracy(RunKey run) {
+    /**
+     * The headline a finished run recorded: {@code test 91.20%}, or {@code test R@1 80.10%} for a retrieval task;
+     * empty when it has none or its metrics cannot be read.
+     */
+    public Optional<String> headline(RunKey run) {
         Path metrics = runDirectory(run).resolve(RunStore.METRICS);
         if (!Files.isRegularFile(metrics)) {
-            return OptionalDouble.empty();
+            return Optional.empty();
         }
         try {
-            JsonNode accuracy = Json.read(metrics).path("test-accuracy");
-            return accuracy.isNumber() ? OptionalDouble.of(accuracy.doubleValue()) : OptionalDouble.empty();
+            JsonNode recorded = Json.read(metrics);
+            JsonNode recall = recorded.path("retrieval").path("test").path("recall-at-1");
+            if (recall.isNumber()) {
+                return Optional.of(String.format(Locale.ROOT, "test R@1 %.2f%%", 100 * recall.doubleValue()));
+            }
+            JsonNode accuracy = recorded.path("test-accuracy");
+            return accuracy.isNumber()
+                    ? Optional.of(String.format(Locale.ROOT, "test %.2f%%", 100 * accuracy.doubleValue()))
+                    : Optional.empty();
         } catch (RuntimeException e) {
-            return OptionalDouble.empty();
+            return Optional.empty();
         }
     }
 

@@ -7,7 +7,6 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.OptionalDouble;
 
 /**
  * The sweep's progress on stdout: a line when a job starts and one when it ends, each end line with the sweep's
@@ -104,8 +103,7 @@ public final class SweepProgress {
     }
 
     private String accuracy(SweepJob job) {
-        OptionalDouble accuracy = layout.testAccuracy(job.run());
-        return accuracy.isPresent() ? String.format(Locale.ROOT, ", test %.2f%%", 100 * accuracy.getAsDouble()) : "";
+        return layout.headline(job.run()).map(headline -> ", " + headline).orElse("");
     }
 
     private String estimate(int jobsLeft) {

@@ -61,6 +61,10 @@ final class CanonicalForm {
             }
             tree.set("stages", stages);
         }
+        // Written only when present, as stages are.
+        if (document.retrieval() != null) {
+            tree.set("retrieval", binder.toTree(document.retrieval()));
+        }
         return tree;
     }
 
@@ -76,6 +80,9 @@ final class CanonicalForm {
         // Written only when used, so that the identity of every experiment without sparsity training stays as it was.
         if (training.batchNormL1() > 0) {
             tree.put("batch-norm-l1", training.batchNormL1());
+        }
+        if (training.sampler() != null) {
+            tree.set("sampler", binder.toTree(training.sampler()));
         }
         return tree;
     }

@@ -1,6 +1,8 @@
 package org.distill4j.kernel.descriptor;
 
 import org.distill4j.kernel.engine.Augmentation;
+import org.distill4j.kernel.engine.ClassBalancedSampler;
+import org.distill4j.kernel.retrieval.Retrieval;
 import org.distill4j.kernel.engine.Selection;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.distill4j.api.ComponentKind;
@@ -43,6 +45,10 @@ record DescriptorDocument(
                 + " the weights the one before left: [{name, distiller or distillers, train, training}]",
                 defaultValue = "[]")
         List<Stage> stages,
+        @Parameter(description = "a class-disjoint retrieval task: {train-classes, embedding, recall-at}; the networks"
+                + " train on train-classes and are evaluated by Recall@K and mAP among the test images of the other"
+                + " classes", defaultValue = Parameter.ABSENT)
+        Retrieval retrieval,
         // Profiles are merged before binding (see Profiles and ProfileMerge) and removed from the bound tree; the key is
         // declared here so that unknown-key problems list it among the valid keys.
         @Parameter(description = "named partial descriptors deep-merged over this one", defaultValue = Parameter.ABSENT)
@@ -102,7 +108,16 @@ record DescriptorDocument(
             boolean evaluateTestEveryEpoch,
             @Parameter(description = "network slimming's sparsity training: lambda * sign(gamma) added to every"
                     + " batch-norm scale's gradient (1e-4 for VGG in the reference code); 0 for none",
-                    defaultValue = "0") @Range(min = 0) double batchNormL1) {
+                    defaultValue = "0") @Range(min = 0) double batchNormL1,
+            @Parameter(description = "P x K batches for metric learning: {classes-per-batch, images-per-class}, the"
+                    + " rest of each batch random images; plain shuffled batches when absent",
+                    defaultValue = Parameter.ABSENT) ClassBalancedSampler sampler) {
+
+        Training {
+            if (sampler != null) {
+                sampler.requireFits(batchSize);
+            }
+        }
     }
 
     /**

@@ -193,7 +193,8 @@ public final class DescriptorParser {
                 ExperimentAssembly.studentModel(document).orElseThrow(),
                 Optional.ofNullable(document.student().compressor()).map(ResolvedComponent::choice),
                 Optional.ofNullable(document.student().aligner()).map(ResolvedComponent::choice),
-                ExperimentAssembly.distillers(document), ExperimentAssembly.plan(document), ExperimentAssembly.stages(document), canonicalJson,
+                ExperimentAssembly.distillers(document), ExperimentAssembly.plan(document), ExperimentAssembly.stages(document),
+                Optional.ofNullable(document.retrieval()), canonicalJson,
                 CanonicalJson.sha256(canonicalJson), overrides);
     }
 

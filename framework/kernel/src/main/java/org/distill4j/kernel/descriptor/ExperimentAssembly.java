@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.distill4j.kernel.retrieval.Retrieval;
 
 /**
  * What {@link DescriptorParser} and {@link RecordedDescriptorReader} do alike once a descriptor has bound: the checks
@@ -27,8 +28,14 @@ final class ExperimentAssembly {
         if (document.student().compressed()) {
             compressionProblem(teacher).ifPresent(problems::add);
         }
+        Optional<Retrieval> retrieval = Optional.ofNullable(document.retrieval());
+        teacher.flatMap(choice -> retrievalProblem(retrieval, choice)).ifPresent(problems::add);
+        if (retrieval.isPresent() && document.student().compressed()) {
+            problems.add(new Problem("retrieval", "a compressed student cannot be evaluated by retrieval yet; train a"
+                    + " student: {model: ...} instead, or remove 'retrieval'"));
+        }
         studentModel.ifPresent(model -> problems.addAll(new TapCheck(factory).check(dataset, model, teacher,
-                sameDataset, LocatedDistiller.all(document))));
+                sameDataset, LocatedDistiller.all(document), retrieval)));
         Map<String, Integer> firstStage = new HashMap<>();
         for (int i = 0; i < document.stages().size(); i++) {
             Integer earlier = firstStage.putIfAbsent(document.stages().get(i).name(), i);
@@ -55,6 +62,26 @@ final class ExperimentAssembly {
                 .map(teacher -> teacher.experiment().studentModel());
     }
 
+    /**
+     * A teacher experiment must train on the student's classes: one trained on the retrieval classes would have seen
+     * the images the student is evaluated on, and one with other classes has other logits.
+     */
+    private static Optional<Problem> retrievalProblem(Optional<Retrieval> retrieval, TeacherChoice teacher) {
+        if (!(teacher instanceof ExperimentTeacher experimentTeacher)) {
+            return Optional.empty();
+        }
+        Optional<List<Integer>> teacherClasses = experimentTeacher.experiment().retrieval().map(Retrieval::trainClasses);
+        Optional<List<Integer>> classes = retrieval.map(Retrieval::trainClasses);
+        if (teacherClasses.equals(classes)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Problem("teacher.experiment", "the teacher experiment '"
+                + experimentTeacher.experiment().id() + "' trains on " + teacherClasses.map(list -> "classes " + list
+                        + " (a retrieval task)").orElse("every class") + ", but this experiment trains on "
+                + classes.map(list -> "classes " + list).orElse("every class") + "; give both the same 'retrieval:"
+                + " {train-classes}'"));
+    }
+
     private static Optional<Problem> compressionProblem(Optional<TeacherChoice> teacher) {
         if (teacher.isEmpty() || !(teacher.get() instanceof ExperimentTeacher experimentTeacher)) {
             return Optional.of(new Problem("teacher", "the student is the teacher compressed, so the teacher must be"
@@ -77,7 +104,7 @@ final class ExperimentAssembly {
     static TrainingPlan plan(DescriptorDocument.Training training) {
         return new TrainingPlan(training.epochs(), training.batchSize(), training.optimizer().choice(),
                 training.schedule().choice(), training.augmentation(), training.select(),
-                training.evaluateTestEveryEpoch(), training.batchNormL1());
+                training.evaluateTestEveryEpoch(), training.batchNormL1(), training.sampler());
     }
 
     /** The main training's distillers. */

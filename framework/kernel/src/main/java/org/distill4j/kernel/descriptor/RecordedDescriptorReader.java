@@ -120,7 +120,8 @@ public final class RecordedDescriptorReader {
                 ExperimentAssembly.studentModel(document).orElseThrow(),
                 Optional.ofNullable(document.student().compressor()).map(ResolvedComponent::choice),
                 Optional.ofNullable(document.student().aligner()).map(ResolvedComponent::choice),
-                ExperimentAssembly.distillers(document), ExperimentAssembly.plan(document), ExperimentAssembly.stages(document), canonicalJson,
+                ExperimentAssembly.distillers(document), ExperimentAssembly.plan(document), ExperimentAssembly.stages(document),
+                Optional.ofNullable(document.retrieval()), canonicalJson,
                 CanonicalJson.sha256(canonicalJson), recorded.overrides());
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.distill4j.kernel.retrieval.Retrieval;
 
 /**
  * A parsed, validated experiment descriptor with every default filled in and its profile applied: what the run
@@ -26,6 +27,8 @@ import java.util.Optional;
  * @param training      how the student is trained; absent only for a compressed student evaluated as the
  *                      compressor and aligner leave it
  * @param stages        earlier training stages, run in order before {@code distillers} and {@code training}; often none
+ * @param retrieval     the class-disjoint retrieval task, if the experiment is one: the networks train on its classes
+ *                      and are evaluated by retrieval among the others
  * @param canonicalJson the identity of the experiment: the resolved descriptor without seeds as canonical JSON
  *                      (keys sorted, no whitespace, numbers from the bound values)
  * @param hash          the SHA-256 of {@code canonicalJson}'s UTF-8 bytes, 64 lower-case hexadecimal digits
@@ -36,7 +39,8 @@ import java.util.Optional;
 public record ResolvedExperiment(String id, String title, String profile, List<Long> seeds, Path source,
         ComponentChoice dataset, Optional<TeacherChoice> teacher, ComponentChoice studentModel,
         Optional<ComponentChoice> compressor, Optional<ComponentChoice> aligner,
-        List<WeightedDistiller> distillers, Optional<TrainingPlan> training, List<TrainingStage> stages, String canonicalJson, String hash,
+        List<WeightedDistiller> distillers, Optional<TrainingPlan> training, List<TrainingStage> stages,
+        Optional<Retrieval> retrieval, String canonicalJson, String hash,
         List<DescriptorOverride> overrides) {
 
     public ResolvedExperiment {
@@ -53,6 +57,7 @@ public record ResolvedExperiment(String id, String title, String profile, List<L
         distillers = List.copyOf(distillers);
         Objects.requireNonNull(training, "training");
         stages = List.copyOf(stages);
+        Objects.requireNonNull(retrieval, "retrieval");
         Objects.requireNonNull(canonicalJson, "canonicalJson");
         Objects.requireNonNull(hash, "hash");
         overrides = List.copyOf(overrides);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.distill4j.kernel.retrieval.Retrieval;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -47,10 +48,13 @@ final class TapCheck {
      * @param sameDataset whether an experiment teacher uses the student's dataset (its spec is only built then)
      */
     List<Problem> check(ComponentChoice dataset, ComponentChoice studentModel, Optional<TeacherChoice> teacher,
-            boolean sameDataset, List<LocatedDistiller> distillers) {
+            boolean sameDataset, List<LocatedDistiller> distillers, Optional<Retrieval> retrieval) {
         List<Problem> problems = new ArrayList<>();
         Optional<DatasetInfo> info = attempt(problems, "dataset", "cannot describe dataset '" + dataset.name() + "'",
                 () -> create(dataset, DatasetSource.class).info());
+        if (info.isPresent() && retrieval.isPresent()) {
+            info = trainedClasses(problems, info.get(), retrieval.get());
+        }
         Optional<NetworkSpec> studentSpec = info.flatMap(data -> specify(problems, "student.model", "student",
                 studentModel, data));
         Optional<NetworkSpec> teacherSpec = Optional.empty();
@@ -58,6 +62,10 @@ final class TapCheck {
                 && teacher.get() instanceof ExperimentTeacher experimentTeacher) {
             teacherSpec = specify(problems, "teacher.experiment", "teacher",
                     experimentTeacher.experiment().studentModel(), info.get());
+        }
+        if (retrieval.isPresent()) {
+            studentSpec.ifPresent(spec -> checkEmbedding(problems, "student", spec, retrieval.get()));
+            teacherSpec.ifPresent(spec -> checkEmbedding(problems, "teacher", spec, retrieval.get()));
         }
         for (LocatedDistiller located : distillers) {
             Optional<Distiller> distiller = attempt(problems, located.path(),
@@ -100,6 +108,30 @@ final class TapCheck {
             }
         }
         return problems;
+    }
+
+    /** A retrieval task trains on some classes only: the networks have one logit per trained class. */
+    private static Optional<DatasetInfo> trainedClasses(List<Problem> problems, DatasetInfo info, Retrieval retrieval) {
+        String problem = retrieval.problem(info.classes());
+        if (problem != null) {
+            problems.add(new Problem("retrieval.train-classes", problem));
+            return Optional.empty();
+        }
+        return Optional.of(new DatasetInfo(info.shape(), retrieval.trainClasses().stream()
+                .map(label -> info.classNames().get(label)).toList()));
+    }
+
+    private static void checkEmbedding(List<Problem> problems, String role, NetworkSpec spec, Retrieval retrieval) {
+        TensorShape shape = spec.shapes().get(retrieval.embedding());
+        if (shape == null) {
+            problems.add(new Problem("retrieval.embedding", "the " + role + " network ('" + spec.family() + "') has no"
+                    + " vertex '" + retrieval.embedding() + "'; its vector vertices are " + spec.shapes().entrySet()
+                    .stream().filter(entry -> entry.getValue().flat()).map(Map.Entry::getKey).toList()));
+        } else if (!shape.flat()) {
+            problems.add(new Problem("retrieval.embedding", "the " + role + " network's vertex '"
+                    + retrieval.embedding() + "' is a " + shape + " feature map; an embedding is a vector per image"
+                    + " (a dense or l2-normalize vertex)"));
+        }
     }
 
     private Optional<NetworkSpec> specify(List<Problem> problems, String path, String role, ComponentChoice model,

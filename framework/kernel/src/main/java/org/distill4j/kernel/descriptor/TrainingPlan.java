@@ -1,6 +1,7 @@
 package org.distill4j.kernel.descriptor;
 
 import org.distill4j.kernel.engine.Augmentation;
+import org.distill4j.kernel.engine.ClassBalancedSampler;
 import org.distill4j.kernel.engine.Selection;
 import org.distill4j.api.ComponentKind;
 
@@ -19,9 +20,17 @@ import java.util.Objects;
  *                               selection never uses it)
  * @param batchNormL1            network slimming's sparsity coefficient lambda: lambda * sign(gamma) is added to the
  *                               gradient of every batch-norm scale before each update; 0 for none
+ * @param sampler                P x K batches, or null for plain shuffled batches
  */
 public record TrainingPlan(int epochs, int batchSize, ComponentChoice optimizer, ComponentChoice schedule,
-        Augmentation augmentation, Selection select, boolean evaluateTestEveryEpoch, double batchNormL1) {
+        Augmentation augmentation, Selection select, boolean evaluateTestEveryEpoch, double batchNormL1,
+        ClassBalancedSampler sampler) {
+
+    /** Plain shuffled batches. */
+    public TrainingPlan(int epochs, int batchSize, ComponentChoice optimizer, ComponentChoice schedule,
+            Augmentation augmentation, Selection select, boolean evaluateTestEveryEpoch, double batchNormL1) {
+        this(epochs, batchSize, optimizer, schedule, augmentation, select, evaluateTestEveryEpoch, batchNormL1, null);
+    }
 
     public TrainingPlan {
         if (epochs < 1) {
@@ -36,6 +45,9 @@ public record TrainingPlan(int epochs, int batchSize, ComponentChoice optimizer,
         Objects.requireNonNull(select, "select");
         if (!(batchNormL1 >= 0) || Double.isInfinite(batchNormL1)) {
             throw new IllegalArgumentException("batch-norm-l1 must be a finite number >= 0, got " + batchNormL1);
+        }
+        if (sampler != null) {
+            sampler.requireFits(batchSize);
         }
         if (optimizer.kind() != ComponentKind.OPTIMIZER) {
             throw new IllegalArgumentException("expected an optimizer, got " + optimizer);

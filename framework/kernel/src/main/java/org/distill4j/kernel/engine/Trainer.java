@@ -18,7 +18,8 @@ import java.util.Random;
  *
  * <p>Each epoch shuffles the training split with a seeded permutation, augments each batch once (teacher and
  * student see the same images), forwards the teacher, takes one external-errors step on the student, then
- * evaluates top-1 on the validation split (and the test split when asked). The kept network is the last epoch's or
+ * evaluates top-1 on the validation split (and the test split when asked). Batches are consecutive slices of a
+ * seeded permutation, or P x K batches when {@link TrainingSettings#sampler()} says. The kept network is the last epoch's or
  * the best on validation; the test split never selects anything.
  *
  * <p>A loss that reads the teacher's {@code input.gradient} gets it from a back-propagation of the teacher's
@@ -71,15 +72,16 @@ public final class Trainer {
         double bestValidation = Double.NEGATIVE_INFINITY;
         int bestEpoch = 0;
         INDArray bestParameters = null;
-        int batchesPerEpoch = (batches.size() + settings.batchSize() - 1) / settings.batchSize();
+        BatchOrder batchOrder = BatchOrder.of(data.train().labels(), data.classes(), settings.batchSize(),
+                settings.sampler());
+        int batchesPerEpoch = batchOrder.batchesPerEpoch();
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             student.setEpoch(epoch);
             long epochStart = System.nanoTime();
-            int[] order = permutation(batches.size(), shuffle);
+            List<int[]> epochBatches = batchOrder.epoch(shuffle);
             EpochTotals totals = new EpochTotals();
             for (int batch = 0; batch < batchesPerEpoch; batch++) {
-                int from = batch * settings.batchSize();
-                int[] indices = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + settings.batchSize()));
+                int[] indices = epochBatches.get(batch);
                 INDArray features = augmenter.apply(batches.features(indices));
                 int[] labels = batches.labels(indices);
                 Map<String, INDArray> teacherActivations = teacher.isPresent() && !teacherTaps.isEmpty()
@@ -104,7 +106,9 @@ public final class Trainer {
             double trainSeconds = seconds(epochStart);
             double validation = Accuracy.of(student, data.validation());
             boolean lastEpoch = epoch == settings.epochs() - 1;
-            Double test = settings.evaluateTestEveryEpoch() || lastEpoch ? Accuracy.of(student, data.test()) : null;
+            // A retrieval task has no test classification: its test images are classes the classifier does not have.
+            Double test = (settings.evaluateTestEveryEpoch() || lastEpoch) && data.test().size() > 0
+                    ? Accuracy.of(student, data.test()) : null;
             EpochRecord record = new EpochRecord(epoch + 1, Updaters.learningRate(student, epoch), totals.meanLoss(),
                     totals.meanTerms(), totals.accuracy(), Double.isNaN(validation) ? null : validation, test,
                     seconds(epochStart), totals.images / trainSeconds);
@@ -123,22 +127,9 @@ public final class Trainer {
         }
         student.setParams(bestParameters);
         EpochRecord best = records.get(bestEpoch - 1);
-        double test = best.testAccuracy() != null ? best.testAccuracy() : Accuracy.of(student, data.test());
+        Double test = best.testAccuracy() != null || data.test().size() == 0 ? best.testAccuracy()
+                : Accuracy.of(student, data.test());
         return new TrainingOutcome(bestEpoch, bestValidation, test, records, seconds(start));
-    }
-
-    private static int[] permutation(int size, Random random) {
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        for (int i = size - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
     }
 
     private static double seconds(long since) {

@@ -7,11 +7,11 @@ import java.util.List;
  *
  * @param selectedEpoch      the epoch whose network is kept (the last, or the best on validation), from 1
  * @param validationAccuracy validation top-1 of the kept network (NaN without a validation split)
- * @param testAccuracy       test top-1 of the kept network
+ * @param testAccuracy       test top-1 of the kept network; null when the test split is empty (a retrieval task)
  * @param epochs             one record per epoch
  * @param seconds            total wall-clock time
  */
-public record TrainingOutcome(int selectedEpoch, double validationAccuracy, double testAccuracy,
+public record TrainingOutcome(int selectedEpoch, double validationAccuracy, Double testAccuracy,
         List<EpochRecord> epochs, double seconds) {
 
     public TrainingOutcome {

@@ -5,9 +5,18 @@ import org.distill4j.api.Optimizer;
 
 import java.util.Objects;
 
-/** How to train one network: epochs, batches, optimizer, schedule, augmentation, selection. */
+/**
+ * How to train one network: epochs, batches, optimizer, schedule, augmentation, selection; {@code sampler} is null for
+ * plain shuffled batches.
+ */
 public record TrainingSettings(int epochs, int batchSize, Optimizer optimizer, LearningRateSchedule schedule,
-        Augmentation augmentation, Selection selection, boolean evaluateTestEveryEpoch) {
+        Augmentation augmentation, Selection selection, boolean evaluateTestEveryEpoch, ClassBalancedSampler sampler) {
+
+    /** Plain shuffled batches. */
+    public TrainingSettings(int epochs, int batchSize, Optimizer optimizer, LearningRateSchedule schedule,
+            Augmentation augmentation, Selection selection, boolean evaluateTestEveryEpoch) {
+        this(epochs, batchSize, optimizer, schedule, augmentation, selection, evaluateTestEveryEpoch, null);
+    }
 
     public TrainingSettings {
         if (epochs < 1) {

@@ -24,6 +24,7 @@ import org.distill4j.kernel.descriptor.TrainingPlan;
 import org.distill4j.kernel.descriptor.TrainingStage;
 import org.distill4j.kernel.descriptor.WeightedDistiller;
 import org.distill4j.kernel.engine.Accuracy;
+import org.distill4j.kernel.retrieval.RetrievalData;
 import org.distill4j.kernel.engine.BatchNormSparsity;
 import org.distill4j.kernel.engine.CompiledLoss;
 import org.distill4j.kernel.engine.FrozenLayers;
@@ -137,8 +138,11 @@ public final class ExperimentRunner {
         String label = experiment.id() + " seed " + seed;
         out.println("== " + label + (experiment.profile().isEmpty() ? "" : " [" + experiment.profile() + "]")
                 + " -> " + store.root().relativize(directory.toAbsolutePath()));
-        Dataset data = create(experiment.dataset(), DatasetSource.class)
+        Dataset loaded = create(experiment.dataset(), DatasetSource.class)
                 .load(new DataContext(seed, experiment.source().toAbsolutePath().getParent()));
+        // A retrieval task trains on some classes and is evaluated by retrieval among the test images of the others.
+        Optional<RetrievalData> retrieval = experiment.retrieval().map(task -> RetrievalData.of(loaded, task));
+        Dataset data = retrieval.map(RetrievalData::training).orElse(loaded);
         // An aligner that asks for more images than the split holds is rejected before its teacher is trained.
         Optional<Aligner> aligner = experiment.aligner().map(choice -> create(choice, Aligner.class));
         aligner.ifPresent(chosen -> RunCompressionContext.check(chosen.samples(), data));
@@ -155,7 +159,8 @@ public final class ExperimentRunner {
                 aligner,
                 experiment.aligner().map(ComponentChoice::name).orElse(""), data, seed, networks, out));
         NetworkSpec spec = compressed.map(student -> student.network().spec()).orElse(architecture);
-        Double teacherAccuracy = teacher == null ? null : Accuracy.of(teacher.network(), data.test());
+        Double teacherAccuracy = teacher == null || data.test().size() == 0 ? null
+                : Accuracy.of(teacher.network(), data.test());
         if (experiment.training().isEmpty()) {
             CompressedStudent student = compressed.orElseThrow();
             TrainableGraph network = TrainableGraph.of(student.network().graph());
@@ -185,6 +190,8 @@ public final class ExperimentRunner {
         // One graph outputs the taps of every stage; a stage's loss gives zero gradient to the taps it does not read.
         // The reserved input-gradient taps are no vertices: the step computes them.
         studentTaps.removeIf(InputGradients::isInputGradient);
+        // A retrieval task reads the embedding even when no loss does; as an output it stays in every forward pass.
+        experiment.retrieval().ifPresent(task -> studentTaps.add(task.embedding()));
         GraphSettings graphSettings = GraphSettings.inference(seed).withTaps(studentTaps);
         TrainableGraph student = new TrainableGraph(GraphBuilder.configure(spec, graphSettings));
         student.init();
@@ -226,9 +233,15 @@ public final class ExperimentRunner {
         Map<String, Object> metrics = RunRecords.metrics(experiment, seed, spec, outcome, stageOutcomes, teacher,
                 teacherAccuracy);
         compressed.ifPresent(start -> metrics.putAll(start.metrics()));
-        out.printf(Locale.ROOT, "   test accuracy %.2f%% (epoch %d, %s)%s%n", 100 * outcome.testAccuracy(),
-                outcome.selectedEpoch(), plan.select().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                teacherAccuracy == null ? "" : String.format(Locale.ROOT, "; teacher %.2f%%", 100 * teacherAccuracy));
+        String selected = String.format(Locale.ROOT, "epoch %d, %s", outcome.selectedEpoch(),
+                plan.select().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        if (retrieval.isPresent()) {
+            RetrievalReport.record(experiment.retrieval().orElseThrow(), retrieval.get(), student,
+                    Optional.ofNullable(teacher).map(LoadedTeacher::network), metrics, out, selected);
+        } else {
+            out.printf(Locale.ROOT, "   test accuracy %.2f%% (%s)%s%n", 100 * outcome.testAccuracy(), selected,
+                    teacherAccuracy == null ? "" : String.format(Locale.ROOT, "; teacher %.2f%%", 100 * teacherAccuracy));
+        }
         double trainingSeconds = stageOutcomes.stream().mapToDouble(stage -> stage.outcome().seconds()).sum()
                 + outcome.seconds();
         Map<String, Object> compressionTimes = new LinkedHashMap<>();
@@ -285,7 +298,7 @@ public final class ExperimentRunner {
     private TrainingSettings settings(TrainingPlan plan) {
         return new TrainingSettings(plan.epochs(), plan.batchSize(), create(plan.optimizer(), Optimizer.class),
                 create(plan.schedule(), LearningRateSchedule.class), plan.augmentation(), plan.select(),
-                plan.evaluateTestEveryEpoch());
+                plan.evaluateTestEveryEpoch(), plan.sampler());
     }
 
     private static void saveModel(TrainableGraph network, Path model) {

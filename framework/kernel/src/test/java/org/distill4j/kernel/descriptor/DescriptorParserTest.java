@@ -140,7 +140,7 @@ class DescriptorParserTest {
                 traning: {epochs: 3}
                 """)).containsExactly(
                 new Problem("traning", "unknown key 'traning' (did you mean 'training'?); known keys: experiment, title,"
-                        + " seeds, dataset, teacher, student, distiller, distillers, training, stages, profiles"),
+                        + " seeds, dataset, teacher, student, distiller, distillers, training, stages, retrieval, profiles"),
                 new Problem("training", "missing required key 'training' (map): how the student is trained"));
     }
 
