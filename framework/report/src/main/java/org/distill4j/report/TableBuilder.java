@@ -58,7 +58,8 @@ public final class TableBuilder {
             ResolvedExperiment experiment = experiments.get(plan.variant());
             List<RunRecord> runs = results.currentRuns(experiment);
             List<Double> values = runs.stream()
-                    .map(run -> ResultsReader.number(run, definition.metric(), resultsPath) * definition.scale())
+                    .map(run -> ResultsReader.number(run, definition.metric(plan.column()), resultsPath)
+                            * definition.scale())
                     .toList();
             String column = plan.column().isPresent() ? headers.get(plan.column().getAsInt()) : "";
             cellsByRow.get(plan.row()).add(new Cell(plan, definition.rows().get(plan.row()).label(), column,

@@ -31,6 +31,9 @@ public record TableSpec(
         List<RowSpec> rows,
         @Parameter(description = "one column per value of a descriptor parameter", defaultValue = Parameter.ABSENT)
         ColumnSpec columns,
+        @Parameter(description = "one column per metric of the same runs: [{label, metric}]; instead of 'columns'",
+                defaultValue = "[]")
+        List<MetricColumn> metricColumns,
         @Parameter(description = "plots to draw beside the table", defaultValue = "[]")
         List<PlotSpec> plots,
         @Parameter(description = "free text printed under the table", defaultValue = "''")
@@ -43,11 +46,17 @@ public record TableSpec(
         Objects.requireNonNull(aggregation, "aggregation");
         Objects.requireNonNull(format, "format");
         rows = List.copyOf(rows);
+        metricColumns = List.copyOf(metricColumns);
         plots = List.copyOf(plots);
         Objects.requireNonNull(notes, "notes");
     }
 
-    /** The columns, when the table has them; without, each row has a single value. */
+    /** The metric of a cell: its metric column's, or the table's. */
+    public MetricPath metric(java.util.OptionalInt column) {
+        return column.isPresent() && !metricColumns.isEmpty() ? metricColumns.get(column.getAsInt()).metric() : metric;
+    }
+
+    /** The parameter columns, when the table has them; without, each row has a single value. */
     public Optional<ColumnSpec> columnSpec() {
         return Optional.ofNullable(columns);
     }

@@ -26,6 +26,7 @@ final class TableSpecChecks {
         }
         problems.addAll(rows(spec, specDirectory));
         spec.columnSpec().ifPresent(columns -> problems.addAll(columns(columns)));
+        problems.addAll(metricColumns(spec));
         problems.addAll(plots(spec));
         return List.copyOf(problems);
     }
@@ -49,7 +50,7 @@ final class TableSpecChecks {
                 }
             }
             missingDescriptor(row, i, specDirectory).ifPresent(problems::add);
-            if (spec.columnSpec().isEmpty() && row.fixed()) {
+            if (spec.columnSpec().isEmpty() && spec.metricColumns().isEmpty() && row.fixed()) {
                 problems.add(new Problem(at + ".fixed", "only a table with columns has fixed rows; remove 'fixed'"
                         + " or add columns"));
             }
@@ -99,6 +100,35 @@ final class TableSpecChecks {
             if (earlier != null) {
                 problems.add(new Problem(at, ColumnSpec.text(value) + " is also columns.values[" + earlier
                         + "]; each value is one column, so values must be distinct"));
+            }
+        }
+        return problems;
+    }
+
+    private static List<Problem> metricColumns(TableSpec spec) {
+        List<Problem> problems = new ArrayList<>();
+        if (spec.metricColumns().isEmpty()) {
+            return problems;
+        }
+        if (spec.columnSpec().isPresent()) {
+            problems.add(new Problem("metric-columns", "a table has either 'columns' (values of a descriptor"
+                    + " parameter) or 'metric-columns' (metrics of the same runs), not both"));
+        }
+        Map<String, Integer> labels = new HashMap<>();
+        for (int i = 0; i < spec.metricColumns().size(); i++) {
+            String label = spec.metricColumns().get(i).label();
+            if (label.isBlank()) {
+                problems.add(new Problem("metric-columns[" + i + "].label", "the label is empty; it is the column's"
+                        + " header"));
+            } else if (labels.putIfAbsent(label, i) != null) {
+                problems.add(new Problem("metric-columns[" + i + "].label", "label '" + label + "' is also the label"
+                        + " of metric-columns[" + labels.get(label) + "]; columns need distinct labels"));
+            }
+        }
+        for (int i = 0; i < spec.rows().size(); i++) {
+            if (spec.rows().get(i).fixed()) {
+                problems.add(new Problem("rows[" + i + "].fixed", "every row of a table with metric columns shows"
+                        + " each metric; remove 'fixed'"));
             }
         }
         return problems;

@@ -32,6 +32,13 @@ public record TableSpecFile(Path source, TableSpec spec) {
         for (int row = 0; row < spec.rows().size(); row++) {
             RowSpec rowSpec = spec.rows().get(row);
             Path descriptor = Path.of(rowSpec.experiment());
+            if (!spec.metricColumns().isEmpty()) {
+                // Every metric column reads the same runs.
+                for (int column = 0; column < spec.metricColumns().size(); column++) {
+                    plans.add(new CellPlan(row, OptionalInt.of(column), new TableVariant(descriptor, List.of())));
+                }
+                continue;
+            }
             if (spec.columnSpec().isEmpty() || rowSpec.fixed()) {
                 plans.add(new CellPlan(row, OptionalInt.empty(), new TableVariant(descriptor, List.of())));
                 continue;
@@ -54,8 +61,11 @@ public record TableSpecFile(Path source, TableSpec spec) {
         return List.copyOf(variants);
     }
 
-    /** The column headers ({@code T=4}), empty for a table without columns. */
+    /** The column headers ({@code T=4}, or a metric column's label), empty for a table without columns. */
     public List<String> columnHeaders() {
+        if (!spec.metricColumns().isEmpty()) {
+            return spec.metricColumns().stream().map(MetricColumn::label).toList();
+        }
         return spec.columnSpec().map(columns -> columns.values().stream().map(columns::header).toList())
                 .orElse(List.of());
     }

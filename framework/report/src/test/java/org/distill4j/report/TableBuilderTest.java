@@ -263,6 +263,48 @@ class TableBuilderTest {
                         + table.cells()));
     }
 
+    @Test
+    void metricColumnsShowSeveralMetricsOfTheSameRuns() {
+        ResolvedExperiment teacher = project.resolve("teacher.yaml", null);
+        project.finished(teacher, 1, 0.91);
+        project.finished(teacher, 2, 0.93);
+        Path spec = project.spec("metrics.yaml", """
+                table: metrics
+                title: "Two metrics"
+                metric: test-accuracy
+                scale: 100
+                format: "%.1f"
+                rows:
+                  - {label: Teacher, experiment: ../teacher.yaml}
+                metric-columns:
+                  - {label: accuracy, metric: test-accuracy}
+                  - {label: seconds, metric: provenance.seconds}
+                """);
+
+        Table table = project.build(spec, null);
+
+        assertThat(table.columns()).containsExactly("accuracy", "seconds");
+        assertThat(shown(table, "Teacher", "accuracy")).isEqualTo("92.0 ± 1.4 (n=2)");
+        assertThat(shown(table, "Teacher", "seconds")).isEqualTo("1250.0 ± 0.0 (n=2)");
+    }
+
+    @Test
+    void aTableHasEitherParameterOrMetricColumns() {
+        Path spec = project.spec("both.yaml", """
+                table: both
+                title: "Both"
+                metric: test-accuracy
+                rows:
+                  - {label: Teacher, experiment: ../teacher.yaml}
+                columns: {parameter: training.epochs, values: [1, 2]}
+                metric-columns:
+                  - {label: accuracy, metric: test-accuracy}
+                """);
+
+        assertThatThrownBy(() -> project.build(spec, null)).hasMessageContaining("metric-columns")
+                .hasMessageContaining("not both");
+    }
+
     /** The cell as the tables show it, with the table's number format. */
     private static String shown(Table table, String row, String column) {
         return CellText.of(cell(table, row, column), table.definition().format()).plain();
