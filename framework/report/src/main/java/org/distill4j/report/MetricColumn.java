@@ -1,7 +1,8 @@
 package org.distill4j.report;
 
-import java.util.Objects;
 import org.distill4j.api.Parameter;
+
+import java.util.Objects;
 
 /**
  * One column of a table whose columns are metrics of the same runs (Recall@1, Recall@4 and mAP of a retrieval

@@ -1,13 +1,13 @@
 package org.distill4j.kernel.descriptor;
 
-import org.distill4j.kernel.engine.Augmentation;
-import org.distill4j.kernel.engine.ClassBalancedSampler;
-import org.distill4j.kernel.retrieval.Retrieval;
-import org.distill4j.kernel.engine.Selection;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.distill4j.api.ComponentKind;
 import org.distill4j.api.Parameter;
 import org.distill4j.api.Range;
+import org.distill4j.kernel.engine.Augmentation;
+import org.distill4j.kernel.engine.ClassBalancedSampler;
+import org.distill4j.kernel.engine.Selection;
+import org.distill4j.kernel.retrieval.Retrieval;
 
 import java.util.List;
 

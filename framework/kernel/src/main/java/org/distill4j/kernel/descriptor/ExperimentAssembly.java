@@ -3,13 +3,13 @@ package org.distill4j.kernel.descriptor;
 import org.distill4j.api.Problem;
 import org.distill4j.kernel.parameters.ParameterBinder;
 import org.distill4j.kernel.plugin.ComponentFactory;
+import org.distill4j.kernel.retrieval.Retrieval;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.distill4j.kernel.retrieval.Retrieval;
 
 /**
  * What {@link DescriptorParser} and {@link RecordedDescriptorReader} do alike once a descriptor has bound: the checks

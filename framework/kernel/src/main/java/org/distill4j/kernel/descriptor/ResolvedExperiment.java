@@ -1,12 +1,12 @@
 package org.distill4j.kernel.descriptor;
 
 import org.distill4j.api.ComponentKind;
+import org.distill4j.kernel.retrieval.Retrieval;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.distill4j.kernel.retrieval.Retrieval;
 
 /**
  * A parsed, validated experiment descriptor with every default filled in and its profile applied: what the run

@@ -12,6 +12,7 @@ import org.distill4j.api.network.TensorShape;
 import org.distill4j.kernel.engine.InputGradientTerm;
 import org.distill4j.kernel.plugin.ComponentFactory;
 import org.distill4j.kernel.plugin.Suggestions;
+import org.distill4j.kernel.retrieval.Retrieval;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.distill4j.kernel.retrieval.Retrieval;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;

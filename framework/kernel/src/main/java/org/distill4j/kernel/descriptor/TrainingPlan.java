@@ -1,9 +1,9 @@
 package org.distill4j.kernel.descriptor;
 
+import org.distill4j.api.ComponentKind;
 import org.distill4j.kernel.engine.Augmentation;
 import org.distill4j.kernel.engine.ClassBalancedSampler;
 import org.distill4j.kernel.engine.Selection;
-import org.distill4j.api.ComponentKind;
 
 import java.util.Objects;
 

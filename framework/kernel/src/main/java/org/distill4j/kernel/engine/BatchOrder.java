@@ -26,7 +26,7 @@ sealed interface BatchOrder {
 
         @Override
         public List<int[]> epoch(Random random) {
-            int[] order = permutation(size, random);
+            int[] order = Permutation.of(size, random);
             List<int[]> batches = new ArrayList<>();
             for (int from = 0; from < size; from += batchSize) {
                 batches.add(Arrays.copyOfRange(order, from, Math.min(size, from + batchSize)));
@@ -127,21 +127,6 @@ sealed interface BatchOrder {
         }
     }
 
-    /** A seeded Fisher-Yates permutation of {@code 0..size-1}. */
-    static int[] permutation(int size, Random random) {
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        for (int i = size - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
-    }
-
     /** Cycles through a set of images in a random order, reshuffling at the end of each pass. */
     final class Queue {
         private final int[] images;
@@ -152,12 +137,12 @@ sealed interface BatchOrder {
         Queue(int[] images, Random random) {
             this.images = images;
             this.random = random;
-            this.order = permutation(images.length, random);
+            this.order = Permutation.of(images.length, random);
         }
 
         int next() {
             if (next == order.length) {
-                order = permutation(images.length, random);
+                order = Permutation.of(images.length, random);
                 next = 0;
             }
             return images[order[next++]];

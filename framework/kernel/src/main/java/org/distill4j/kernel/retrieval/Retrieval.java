@@ -1,11 +1,12 @@
 package org.distill4j.kernel.retrieval;
 
+import org.distill4j.api.Parameter;
+import org.distill4j.api.Range;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.distill4j.api.Parameter;
-import org.distill4j.api.Range;
 
 /**
  * The {@code retrieval} section of a descriptor: a class-disjoint metric-learning task. The networks train on the

@@ -1,10 +1,11 @@
 package org.distill4j.kernel.retrieval;
 
+import org.distill4j.api.data.DataSplit;
+import org.distill4j.api.data.Dataset;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.distill4j.api.data.DataSplit;
-import org.distill4j.api.data.Dataset;
 
 /**
  * A dataset split for a class-disjoint retrieval task.

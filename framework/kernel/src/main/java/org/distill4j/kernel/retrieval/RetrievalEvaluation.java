@@ -1,12 +1,13 @@
 package org.distill4j.kernel.retrieval;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.distill4j.api.data.DataSplit;
 import org.distill4j.kernel.engine.Batches;
 import org.distill4j.kernel.engine.TrainableGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** Embeds a split with a network in inference mode and measures how well the embeddings retrieve each other. */
 public final class RetrievalEvaluation {

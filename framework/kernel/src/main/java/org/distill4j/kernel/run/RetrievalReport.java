@@ -1,15 +1,16 @@
 package org.distill4j.kernel.run;
 
-import java.io.PrintStream;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import org.distill4j.kernel.engine.TrainableGraph;
 import org.distill4j.kernel.retrieval.Retrieval;
 import org.distill4j.kernel.retrieval.RetrievalData;
 import org.distill4j.kernel.retrieval.RetrievalEvaluation;
 import org.distill4j.kernel.retrieval.RetrievalMetrics;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The retrieval metrics of a trained student (and its teacher) in {@code metrics.json}: {@code retrieval.test} among

@@ -4,6 +4,7 @@ import org.distill4j.api.CompressionContext;
 import org.distill4j.api.NetworkFactory;
 import org.distill4j.api.data.DataSplit;
 import org.distill4j.api.data.Dataset;
+import org.distill4j.kernel.engine.Permutation;
 
 import java.io.PrintStream;
 import java.util.Random;
@@ -29,7 +30,7 @@ final class RunCompressionContext implements CompressionContext {
         this.seed = seed;
         this.networks = networks;
         this.out = out;
-        this.order = permutation(data.train().size(), new Random(seed ^ SAMPLE_ORDER_SALT));
+        this.order = Permutation.of(data.train().size(), new Random(seed ^ SAMPLE_ORDER_SALT));
     }
 
     @Override
@@ -67,19 +68,5 @@ final class RunCompressionContext implements CompressionContext {
                     + " split of " + data.name() + " holds " + data.train().size() + "; ask for between 1 and "
                     + data.train().size());
         }
-    }
-
-    private static int[] permutation(int size, Random random) {
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        for (int i = size - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
     }
 }

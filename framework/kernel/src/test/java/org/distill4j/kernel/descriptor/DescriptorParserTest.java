@@ -1,7 +1,5 @@
 package org.distill4j.kernel.descriptor;
 
-import org.distill4j.kernel.engine.Augmentation;
-import org.distill4j.kernel.engine.Selection;
 import org.distill4j.api.ComponentKind;
 import org.distill4j.api.NoParameters;
 import org.distill4j.api.Problem;
@@ -12,6 +10,8 @@ import org.distill4j.kernel.descriptor.FakePlugin.MultiStepParams;
 import org.distill4j.kernel.descriptor.FakePlugin.SgdParams;
 import org.distill4j.kernel.descriptor.FakePlugin.Source;
 import org.distill4j.kernel.descriptor.FakePlugin.TinyImagesParams;
+import org.distill4j.kernel.engine.Augmentation;
+import org.distill4j.kernel.engine.Selection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

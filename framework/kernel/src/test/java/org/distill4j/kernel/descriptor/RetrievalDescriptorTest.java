@@ -1,15 +1,16 @@
 package org.distill4j.kernel.descriptor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.nio.file.Path;
-import java.util.List;
 import org.distill4j.api.Problem;
 import org.distill4j.kernel.engine.ClassBalancedSampler;
 import org.distill4j.kernel.retrieval.Retrieval;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class RetrievalDescriptorTest {
 

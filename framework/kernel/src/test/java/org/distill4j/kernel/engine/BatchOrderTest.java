@@ -1,7 +1,6 @@
 package org.distill4j.kernel.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BatchOrderTest {
 
@@ -22,7 +23,7 @@ class BatchOrderTest {
         assertThat(batches).hasSize(4);
         assertThat(batches.get(3)).hasSize(200 - 3 * 64);
         int[] joined = batches.stream().flatMapToInt(Arrays::stream).toArray();
-        assertThat(joined).isEqualTo(BatchOrder.permutation(200, new Random(3)));
+        assertThat(joined).isEqualTo(Permutation.of(200, new Random(3)));
     }
 
     @Test

@@ -1,14 +1,15 @@
 package org.distill4j.kernel.retrieval;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.util.List;
 import org.distill4j.api.data.DataSplit;
 import org.distill4j.api.data.Dataset;
 import org.distill4j.api.network.InputShape;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RetrievalDataTest {
 

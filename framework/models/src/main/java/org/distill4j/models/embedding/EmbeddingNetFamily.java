@@ -1,6 +1,5 @@
 package org.distill4j.models.embedding;
 
-import java.util.Objects;
 import jakarta.inject.Inject;
 import org.distill4j.api.ModelFamily;
 import org.distill4j.api.network.InputShape;
@@ -8,6 +7,8 @@ import org.distill4j.api.network.NetworkSpec;
 import org.distill4j.api.network.NodeSpec;
 import org.distill4j.models.ParameterChecks;
 import org.distill4j.models.SpecBuilder;
+
+import java.util.Objects;
 
 /**
  * A small convolutional embedding network for metric learning, the scaled-down stand-in for DarkRank's

@@ -1,9 +1,10 @@
 package org.distill4j.models.embedding;
 
-import java.util.List;
 import org.distill4j.api.Parameter;
 import org.distill4j.api.Range;
 import org.distill4j.models.ParameterChecks;
+
+import java.util.List;
 
 /**
  * Parameters of the {@code embedding-net} family: the width of each convolution stage, the convolutions per stage,

@@ -1,21 +1,22 @@
 package org.distill4j.models.embedding;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
-import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.distill4j.api.network.InputShape;
 import org.distill4j.api.network.NetworkSpec;
 import org.distill4j.api.network.NodeSpec;
 import org.distill4j.api.network.TensorShape;
 import org.distill4j.models.graph.GraphBuilder;
 import org.distill4j.models.graph.GraphSettings;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class EmbeddingNetFamilyTest {
 
