@@ -1,0 +1,91 @@
+package org.distill4j.plugin.darkrank;
+
+import jakarta.inject.Inject;
+import org.distill4j.api.Distiller;
+import org.distill4j.api.LossGraph;
+import org.distill4j.api.network.TensorShape;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * DarkRank's hard transfer (Chen, Wang and Zhang, "DarkRank: Accelerating Deep Metric Learning via Cross Sample
+ * Similarities Transfer", AAAI 2018, arXiv:1707.01220): ListMLE, the student's negative log Plackett-Luce likelihood
+ * of the teacher's ranking of each query's candidates.
+ *
+ * <pre>
+ *   e       = x / sqrt(max(|x|^2, 1e-12))                              (student and teacher embeddings)
+ *   d[q, x] = sqrt(max(|e_q - e_x|^2, 1e-12)),   S = -alpha d^beta
+ *   pi_t    = the candidates of q (every other sample, or the L nearest by the teacher) by ascending teacher d,
+ *             ties to the lower batch index
+ *   L_q     = -sum_i [ S_s(pi_t(i)) - logsumexp_{k >= i} S_s(pi_t(k)) ]
+ *   L       = 1/B sum_q L_q                                             (every sample is a query)
+ * </pre>
+ *
+ * The teacher's order is not sorted but counted: a candidate's rank is the number of candidates ahead of it, and
+ * the suffix of candidate j is the set of candidates whose rank is not below j's, a {@code [B, B, B]} mask. Its
+ * log-sum-exp subtracts the maximum over the masked set, so scores far below the others (TuSimple's
+ * {@code S = -12.25 d^4} reaches -196) do not underflow.
+ */
+public final class DarkRankHardDistiller implements Distiller {
+
+    private final DarkRankHardParams params;
+
+    @Inject
+    public DarkRankHardDistiller(DarkRankHardParams params) {
+        this.params = Objects.requireNonNull(params, "params");
+    }
+
+    @Override
+    public Set<String> studentTaps() {
+        return Set.of(params.embedding());
+    }
+
+    @Override
+    public Set<String> teacherTaps() {
+        return Set.of(params.embedding());
+    }
+
+    @Override
+    public SDVariable defineLoss(LossGraph graph) {
+        SameDiff sameDiff = graph.sameDiff();
+        SDVariable student = DarkRankSimilarities.embeddings(graph, params.embedding(), false);
+        SDVariable teacher = DarkRankSimilarities.embeddings(graph, params.embedding(), true);
+        SDVariable scores = DarkRankSimilarities.scores(
+                DarkRankSimilarities.distances(sameDiff, DarkRankSimilarities.normalise(sameDiff, student)),
+                params.alpha(), params.beta());
+        SDVariable ranks = DarkRankSimilarities.teacherRanks(sameDiff,
+                DarkRankSimilarities.distances(sameDiff, DarkRankSimilarities.normalise(sameDiff, teacher)));
+
+        // A batch smaller than the list simply has fewer candidates: the mask holds whoever is there.
+        SDVariable listed = ranks.gte(0.0).castTo(scores.dataType());
+        if (params.listLength() > 0) {
+            listed = listed.mul(ranks.lt((double) params.listLength()).castTo(scores.dataType()));
+        }
+        // suffix[b, j, k]: candidate k is in the normaliser of candidate j's position.
+        SDVariable suffix = sameDiff.gte(DarkRankSimilarities.withUnitAxis(sameDiff, ranks, 1),
+                        DarkRankSimilarities.withUnitAxis(sameDiff, ranks, 2)).castTo(scores.dataType())
+                .mul(DarkRankSimilarities.withUnitAxis(sameDiff, listed, 1));
+        SDVariable candidateScores = DarkRankSimilarities.withUnitAxis(sameDiff, scores, 1);
+        double offset = DarkRankSimilarities.maskOffset(params.alpha(), params.beta());
+        SDVariable maximum = candidateScores.add(suffix.sub(1.0).mul(offset)).max(true, 2);
+        // exp(suffix * (S - max)) * suffix: masked-out entries become exp(0) * 0, never exp of a large number.
+        SDVariable terms = sameDiff.math().exp(candidateScores.sub(maximum).mul(suffix)).mul(suffix);
+        // Positions without a candidate (the query, ranks beyond the list) get sum 1, so their log is 0, not -inf.
+        SDVariable logSum = sameDiff.math().log(terms.sum(2).add(listed.rsub(1.0)));
+        SDVariable logSumExp = sameDiff.reshape(maximum, sameDiff.shape(scores)).add(logSum);
+        SDVariable perQuery = scores.sub(logSumExp).mul(listed).sum(1).neg();
+        SDVariable loss = perQuery.mean();
+        graph.reportTerm("listmle", loss);
+        return loss;
+    }
+
+    @Override
+    public List<String> shapeProblems(Map<String, TensorShape> student, Map<String, TensorShape> teacher) {
+        return DarkRankSimilarities.shapeProblems(params.embedding(), student, teacher);
+    }
+}
