@@ -26,10 +26,10 @@ import java.util.Set;
  *   L       = 1/B sum_q L_q                                             (every sample is a query)
  * </pre>
  *
- * The teacher's order is not sorted but compared ({@link DarkRankTeacherOrder}): the suffix of candidate j is the
- * set of listed candidates that do not come before it, a {@code [B, B, B]} mask, so no B x B x ... enumeration is
- * needed. Its log-sum-exp subtracts (about) the maximum over the masked set, so scores far below the others
- * (TuSimple's {@code S = -12.25 d^4} reaches -196) do not underflow.
+ * The teacher's order is compared, not sorted ({@link DarkRankTeacherOrder}), and the suffix of candidate j, the
+ * listed candidates that do not come before it, is a {@code [B, B, B]} mask. Its log-sum-exp subtracts (about) the
+ * maximum over the masked set, so scores far below the others (TuSimple's {@code S = -12.25 d^4} reaches -196) do
+ * not underflow.
  */
 public final class DarkRankHardDistiller implements Distiller {
 
