@@ -19,7 +19,8 @@ final class DarkRankTeacherOrder {
      * @param axes      unit axes for {@code [B, B]} matrices
      */
     DarkRankTeacherOrder(SameDiff sameDiff, SDVariable distances, DarkRankUnitAxes axes) {
-        SDVariable ones = sameDiff.onesLike(distances);
+        // fill, not onesLike, which logs a "No fields found for property name dtype" warning in M2.1.
+        SDVariable ones = sameDiff.fill(sameDiff.shape(distances), distances.dataType(), 1.0);
         // Index grids from cumulative sums of ones, because the batch size is only known when the graph runs.
         SDVariable rowIndex = sameDiff.cumsum(ones, true, false, 0);
         SDVariable columnIndex = sameDiff.cumsum(ones, true, false, 1);

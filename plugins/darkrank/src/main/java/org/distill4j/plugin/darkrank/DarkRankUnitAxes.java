@@ -2,6 +2,7 @@ package org.distill4j.plugin.darkrank;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Inserts a unit axis into matrices of one shape {@code [m, n]} (0, 1 or 2: {@code [1, m, n]}, {@code [m, 1, n]},
@@ -24,7 +25,7 @@ final class DarkRankUnitAxes {
         SDVariable shape = sameDiff.shape(like);
         this.rows = sameDiff.gather(shape, new int[] {0}, 0);
         this.columns = sameDiff.gather(shape, new int[] {1}, 0);
-        this.unit = sameDiff.onesLike(rows);
+        this.unit = sameDiff.constant(Nd4j.createFromArray(1L));
     }
 
     SDVariable insert(SDVariable matrix, int axis) {
