@@ -26,10 +26,10 @@ import java.util.Set;
  *   L       = 1/B sum_q L_q                                             (every sample is a query)
  * </pre>
  *
- * The teacher's order is not sorted but counted: a candidate's rank is the number of candidates ahead of it, and
- * the suffix of candidate j is the set of candidates whose rank is not below j's, a {@code [B, B, B]} mask. Its
- * log-sum-exp subtracts the maximum over the masked set, so scores far below the others (TuSimple's
- * {@code S = -12.25 d^4} reaches -196) do not underflow.
+ * The teacher's order is compared, not sorted ({@link DarkRankTeacherOrder}), and the suffix of candidate j, the
+ * listed candidates that do not come before it, is a {@code [B, B, B]} mask. Its log-sum-exp subtracts (about) the
+ * maximum over the masked set, so scores far below the others (TuSimple's {@code S = -12.25 d^4} reaches -196) do
+ * not underflow.
  */
 public final class DarkRankHardDistiller implements Distiller {
 
@@ -58,26 +58,24 @@ public final class DarkRankHardDistiller implements Distiller {
         SDVariable scores = DarkRankSimilarities.scores(
                 DarkRankSimilarities.distances(sameDiff, DarkRankSimilarities.normalise(sameDiff, student)),
                 params.alpha(), params.beta());
-        SDVariable ranks = DarkRankSimilarities.teacherRanks(sameDiff,
-                DarkRankSimilarities.distances(sameDiff, DarkRankSimilarities.normalise(sameDiff, teacher)));
+        SDVariable teacherDistances =
+                DarkRankSimilarities.distances(sameDiff, DarkRankSimilarities.normalise(sameDiff, teacher));
+        DarkRankUnitAxes axes = new DarkRankUnitAxes(sameDiff, teacherDistances);
+        DarkRankTeacherOrder order = new DarkRankTeacherOrder(sameDiff, teacherDistances, axes);
 
         // A batch smaller than the list simply has fewer candidates: the mask holds whoever is there.
-        SDVariable listed = ranks.gte(0.0).castTo(scores.dataType());
+        SDVariable listed = order.candidates();
         if (params.listLength() > 0) {
-            listed = listed.mul(ranks.lt((double) params.listLength()).castTo(scores.dataType()));
+            listed = listed.mul(order.ranks().lt((double) params.listLength()).castTo(scores.dataType()));
         }
-        // suffix[b, j, k]: candidate k is in the normaliser of candidate j's position.
-        SDVariable suffix = sameDiff.gte(DarkRankSimilarities.withUnitAxis(sameDiff, ranks, 1),
-                        DarkRankSimilarities.withUnitAxis(sameDiff, ranks, 2)).castTo(scores.dataType())
-                .mul(DarkRankSimilarities.withUnitAxis(sameDiff, listed, 1));
-        SDVariable candidateScores = DarkRankSimilarities.withUnitAxis(sameDiff, scores, 1);
+        // masked[b, j, k] = S[b, k], pushed down by the offset where k is not in the normaliser of j's position:
+        // k is not listed, or k comes before j (for a listed j, only listed candidates come before it).
         double offset = DarkRankSimilarities.maskOffset(params.alpha(), params.beta());
-        SDVariable maximum = candidateScores.add(suffix.sub(1.0).mul(offset)).max(true, 2);
-        // exp(suffix * (S - max)) * suffix: masked-out entries become exp(0) * 0, never exp of a large number.
-        SDVariable terms = sameDiff.math().exp(candidateScores.sub(maximum).mul(suffix)).mul(suffix);
-        // Positions without a candidate (the query, ranks beyond the list) get sum 1, so their log is 0, not -inf.
-        SDVariable logSum = sameDiff.math().log(terms.sum(2).add(listed.rsub(1.0)));
-        SDVariable logSumExp = sameDiff.reshape(maximum, sameDiff.shape(scores)).add(logSum);
+        SDVariable listedScores = scores.add(listed.sub(1.0).mul(offset));
+        SDVariable masked = axes.insert(listedScores, 1).sub(order.ahead().mul(offset));
+        // Rows j outside the list have an empty suffix and a finite, meaningless normaliser, multiplied by 0 below.
+        SDVariable logSumExp = sameDiff.reshape(DarkRankSimilarities.logSumExp(sameDiff, masked),
+                sameDiff.shape(scores));
         SDVariable perQuery = scores.sub(logSumExp).mul(listed).sum(1).neg();
         SDVariable loss = perQuery.mean();
         graph.reportTerm("listmle", loss);

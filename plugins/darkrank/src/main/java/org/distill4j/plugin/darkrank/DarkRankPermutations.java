@@ -1,6 +1,5 @@
 package org.distill4j.plugin.darkrank;
 
-import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,9 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Plackett-Luce log-probabilities of every order of a short list, {@code log P(pi) = sum_i (S[pi(i)] -
- * logsumexp_{k >= i} S[pi(k)])}, as a SameDiff graph: the orders are a constant one-hot tensor, so reordering the
- * scores is one matrix product.
+ * The Plackett-Luce log-probabilities of every order of a short list as a SameDiff graph:
+ *
+ * <pre>
+ *   log P(pi) = sum_i ( S[pi(i)] - logsumexp_{k >= i} S[pi(k)] )
+ * </pre>
+ *
+ * The items left at step i form a subset of the list, and the L! orders share only 2^L - 1 such subsets (63 for
+ * L = 6, against 720 x 6 suffixes). So the normaliser of every subset is computed once, each factor
+ * {@code S[r] - logsumexp(subset)} once per (subset, item), and every order sums its L factors through one product
+ * with a constant 0/1 matrix.
  */
 final class DarkRankPermutations {
 
@@ -23,34 +29,48 @@ final class DarkRankPermutations {
     }
 
     /**
-     * {@code log P(pi)} for every order of the list, {@code [B, L!]} in the order of {@link #all}.
+     * {@code log P(pi)} for every order of the list, {@code [N, L!]} in the order of {@link #all}.
      *
-     * @param scores {@code [B, L]}, item r of each list in column r
+     * @param scores [N, L], item r of each list in column r
+     * @param range  the width of an interval that holds every score; items outside a subset are pushed this far
+     *               plus {@link DarkRankSimilarities#SCORE_GAP} below the lowest score, where their exponential is 0
      */
-    static SDVariable logProbabilities(SameDiff sameDiff, SDVariable scores, int length) {
+    static SDVariable logProbabilities(SameDiff sameDiff, SDVariable scores, int length, double range) {
+        int subsets = (1 << length) - 1;
         int[][] orders = all(length);
-        // reorder[r, p * L + i] = 1 when order p puts item r at position i.
-        double[][] reorder = new double[length][orders.length * length];
-        for (int p = 0; p < orders.length; p++) {
-            for (int i = 0; i < length; i++) {
-                reorder[orders[p][i]][p * length + i] = 1;
+        // Subset s (1 to 2^L - 1) holds item r when bit r of s is set; it sits in row s - 1.
+        double[][][] exclusion = new double[1][subsets][length];
+        for (int subset = 1; subset <= subsets; subset++) {
+            for (int item = 0; item < length; item++) {
+                if ((subset & (1 << item)) == 0) {
+                    exclusion[0][subset - 1][item] = -(range + DarkRankSimilarities.SCORE_GAP);
+                }
             }
         }
-        SDVariable ordered = scores.mmul(sameDiff.constant(Nd4j.createFromArray(reorder).castTo(scores.dataType())))
-                .reshape(-1, orders.length, length);
-        SDVariable logProbability = null;
-        // The last position's factor is exp(S) / exp(S) = 1.
-        for (int i = 0; i < length - 1; i++) {
-            SDVariable position = ordered.get(SDIndex.all(), SDIndex.all(), SDIndex.point(i));
-            SDVariable rest = ordered.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(i, length));
-            // The maximum of each suffix itself, so a suffix of scores far below the list's best does not underflow.
-            SDVariable maximum = rest.max(true, 2);
-            SDVariable logSumExp = sameDiff.squeeze(maximum, 2)
-                    .add(sameDiff.math().log(sameDiff.math().exp(rest.sub(maximum)).sum(2)));
-            SDVariable factor = position.sub(logSumExp);
-            logProbability = logProbability == null ? factor : logProbability.add(factor);
+        // steps[(s - 1) * L + r, p] = 1 when order p places item r while the items of subset s are left.
+        double[][] steps = new double[subsets * length][orders.length];
+        for (int p = 0; p < orders.length; p++) {
+            int left = subsets;
+            for (int item : orders[p]) {
+                steps[(left - 1) * length + item][p] = 1;
+                left &= ~(1 << item);
+            }
         }
-        return logProbability;
+        SDVariable items = scores.reshape(-1, 1, length);
+        SDVariable normalisers = DarkRankSimilarities.logSumExp(sameDiff,
+                items.add(sameDiff.constant(Nd4j.createFromArray(exclusion).castTo(scores.dataType()))));
+        // Pairs of an item and a subset without it are never used; their factor is finite and multiplied by 0.
+        SDVariable factors = items.sub(normalisers).reshape(-1, (long) subsets * length);
+        return factors.mmul(sameDiff.constant(Nd4j.createFromArray(steps).castTo(scores.dataType())));
+    }
+
+    /** {@code length!}, the number of orders. */
+    static int count(int length) {
+        int count = 1;
+        for (int i = 2; i <= length; i++) {
+            count *= i;
+        }
+        return count;
     }
 
     private static void permute(int[] order, boolean[] used, int position, List<int[]> orders) {

@@ -62,7 +62,8 @@ public final class DarkRankSoftDistiller implements Distiller {
         SDVariable teacherDistances =
                 DarkRankSimilarities.distances(sameDiff, DarkRankSimilarities.normalise(sameDiff, teacher));
         SDVariable teacherScores = DarkRankSimilarities.scores(teacherDistances, params.alpha(), params.beta());
-        SDVariable ranks = DarkRankSimilarities.teacherRanks(sameDiff, teacherDistances);
+        DarkRankUnitAxes axes = new DarkRankUnitAxes(sameDiff, teacherDistances);
+        SDVariable ranks = new DarkRankTeacherOrder(sameDiff, teacherDistances, axes).ranks();
 
         int length = params.listLength();
         double[] positions = new double[length];
@@ -72,25 +73,23 @@ public final class DarkRankSoftDistiller implements Distiller {
         // select[b, r, k]: candidate k is the r-th nearest to query b by the teacher.
         SDVariable positionIndex = sameDiff.constant(
                 Nd4j.createFromArray(positions).castTo(ranks.dataType()).reshape(1, length, 1));
-        SDVariable select = sameDiff.eq(DarkRankSimilarities.withUnitAxis(sameDiff, ranks, 1), positionIndex)
-                .castTo(ranks.dataType());
+        SDVariable select = sameDiff.eq(axes.insert(ranks, 1), positionIndex).castTo(ranks.dataType());
         SDVariable missing = select.sum(2).rsub(1.0);
-        double fill = -DarkRankSimilarities.maskOffset(params.alpha(), params.beta());
-        SDVariable teacherList = list(sameDiff, select, teacherScores, missing, fill);
-        SDVariable studentList = list(sameDiff, select, studentScores, missing, fill);
+        double offset = DarkRankSimilarities.maskOffset(params.alpha(), params.beta());
+        SDVariable teacherList = select.mul(axes.insert(teacherScores, 1)).sum(2).add(missing.mul(-offset));
+        SDVariable studentList = select.mul(axes.insert(studentScores, 1)).sum(2).add(missing.mul(-offset));
 
-        SDVariable teacherLog = DarkRankPermutations.logProbabilities(sameDiff, teacherList, length);
-        SDVariable studentLog = DarkRankPermutations.logProbabilities(sameDiff, studentList, length);
+        // Both networks' lists in one pass ([2B, L] in, [2, B, L!] out): every op costs a fixed overhead.
+        // Unstacked, not sliced: M2.1's strided-slice gradient fails on a one-sample batch.
+        SDVariable[] logProbabilities = sameDiff.unstack(DarkRankPermutations.logProbabilities(sameDiff,
+                sameDiff.concat(0, teacherList, studentList), length, offset)
+                .reshape(2, -1, DarkRankPermutations.count(length)), 0, 2);
+        SDVariable teacherLog = logProbabilities[0];
+        SDVariable studentLog = logProbabilities[1];
         SDVariable perQuery = sameDiff.math().exp(teacherLog).mul(teacherLog.sub(studentLog)).sum(1);
         SDVariable loss = perQuery.mean();
         graph.reportTerm("listnet", loss);
         return loss;
-    }
-
-    /** The scores of each query's list, {@code [B, L]}, nearest first, with {@code fill} where the batch ran out. */
-    private static SDVariable list(SameDiff sameDiff, SDVariable select, SDVariable scores, SDVariable missing,
-            double fill) {
-        return select.mul(DarkRankSimilarities.withUnitAxis(sameDiff, scores, 1)).sum(2).add(missing.mul(fill));
     }
 
     @Override

@@ -22,7 +22,10 @@ public record DarkRankSoftParams(
     /** Two candidates are the shortest list with more than one order. */
     static final int MIN_LIST_LENGTH = 2;
 
-    /** 6! = 720 orders per query; 7! = 5040 would make the loss graph the slowest part of a training step. */
+    /**
+     * 6! = 720 orders per query. The constant matrix that sums each order's factors holds L 2^L x L! entries, so
+     * every step beyond multiplies the work by more than 2L (7 would hold 889 x 5040).
+     */
     static final int MAX_LIST_LENGTH = 6;
 
     public DarkRankSoftParams {

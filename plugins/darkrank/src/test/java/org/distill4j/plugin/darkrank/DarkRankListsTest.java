@@ -86,7 +86,8 @@ class DarkRankListsTest {
                     Arrays.copyOf(new double[] {-24, -0.01, -13, -5, -19, -2}, length)};
             SameDiff sameDiff = SameDiff.create();
             SDVariable input = sameDiff.placeHolder("scores", DataType.DOUBLE, -1, length);
-            SDVariable probabilities = sameDiff.math().exp(DarkRankPermutations.logProbabilities(sameDiff, input, length));
+            SDVariable probabilities =
+                    sameDiff.math().exp(DarkRankPermutations.logProbabilities(sameDiff, input, length, 24));
             INDArray result = probabilities.eval(Map.of("scores", Nd4j.createFromArray(scores)));
 
             int orders = DarkRankPermutations.all(length).length;
@@ -113,7 +114,7 @@ class DarkRankListsTest {
     private static double[][] ranks(double[][] distances) {
         SameDiff sameDiff = SameDiff.create();
         SDVariable input = sameDiff.placeHolder("distances", DataType.DOUBLE, -1, -1);
-        INDArray ranks = DarkRankSimilarities.teacherRanks(sameDiff, input)
+        INDArray ranks = new DarkRankTeacherOrder(sameDiff, input, new DarkRankUnitAxes(sameDiff, input)).ranks()
                 .eval(Map.of("distances", Nd4j.createFromArray(distances)));
         return ranks.toDoubleMatrix();
     }

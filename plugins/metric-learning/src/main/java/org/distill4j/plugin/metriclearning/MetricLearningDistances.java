@@ -2,6 +2,7 @@ package org.distill4j.plugin.metriclearning;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Pairwise distances of normalised embeddings, and the pair masks of one-hot labels, as SameDiff graph pieces. */
 final class MetricLearningDistances {
@@ -25,7 +26,8 @@ final class MetricLearningDistances {
     static SDVariable positives(SameDiff sameDiff, SDVariable labels) {
         SDVariable sameClass = sameClass(sameDiff, labels);
         // Index grids from cumulative sums of ones, because the batch size is only known when the graph runs.
-        SDVariable ones = sameDiff.onesLike(sameClass);
+        // fill, not onesLike, which logs a "No fields found for property name dtype" warning in M2.1.
+        SDVariable ones = sameDiff.fill(sameDiff.shape(sameClass), labels.dataType(), 1.0);
         SDVariable itself = sameDiff.eq(sameDiff.cumsum(ones, true, false, 0), sameDiff.cumsum(ones, true, false, 1));
         return sameClass.mul(itself.castTo(labels.dataType()).rsub(1.0));
     }
@@ -44,7 +46,7 @@ final class MetricLearningDistances {
         SDVariable shape = sameDiff.shape(matrix);
         SDVariable rows = sameDiff.gather(shape, new int[] {0}, 0);
         SDVariable columns = sameDiff.gather(shape, new int[] {1}, 0);
-        SDVariable unit = sameDiff.onesLike(rows);
+        SDVariable unit = sameDiff.constant(Nd4j.createFromArray(1L));
         SDVariable[] sizes = switch (axis) {
             case 0 -> new SDVariable[] {unit, rows, columns};
             case 1 -> new SDVariable[] {rows, unit, columns};

@@ -1,0 +1,41 @@
+package org.distill4j.plugin.darkrank;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Inserts a unit axis into matrices of one shape {@code [m, n]} (0, 1 or 2: {@code [1, m, n]}, {@code [m, 1, n]},
+ * {@code [m, n, 1]}) so they broadcast against each other. A reshape to a shape read when the graph runs, not
+ * {@code expandDims}: in ND4J 1.0.0-M2.1 that returns a {@code [1, 1]} matrix unchanged, which breaks the one-sample
+ * batch the trainer ends an epoch with when the data leave one over. The target shapes are built once per shape,
+ * since every op costs a fixed overhead in SameDiff.
+ */
+final class DarkRankUnitAxes {
+
+    private final SameDiff sameDiff;
+    private final SDVariable rows;
+    private final SDVariable columns;
+    private final SDVariable unit;
+    private final SDVariable[] shapes = new SDVariable[3];
+
+    /** For matrices of the same shape as {@code like}. */
+    DarkRankUnitAxes(SameDiff sameDiff, SDVariable like) {
+        this.sameDiff = sameDiff;
+        SDVariable shape = sameDiff.shape(like);
+        this.rows = sameDiff.gather(shape, new int[] {0}, 0);
+        this.columns = sameDiff.gather(shape, new int[] {1}, 0);
+        this.unit = sameDiff.constant(Nd4j.createFromArray(1L));
+    }
+
+    SDVariable insert(SDVariable matrix, int axis) {
+        if (shapes[axis] == null) {
+            shapes[axis] = switch (axis) {
+                case 0 -> sameDiff.concat(0, unit, rows, columns);
+                case 1 -> sameDiff.concat(0, rows, unit, columns);
+                default -> sameDiff.concat(0, rows, columns, unit);
+            };
+        }
+        return sameDiff.reshape(matrix, shapes[axis]);
+    }
+}
