@@ -53,13 +53,10 @@ public final class DarkRankHardDistiller implements Distiller {
     @Override
     public SDVariable defineLoss(LossGraph graph) {
         SameDiff sameDiff = graph.sameDiff();
-        SDVariable student = DarkRankSimilarities.embeddings(graph, params.embedding(), false);
-        SDVariable teacher = DarkRankSimilarities.embeddings(graph, params.embedding(), true);
-        SDVariable scores = DarkRankSimilarities.scores(
-                DarkRankSimilarities.distances(sameDiff, DarkRankSimilarities.normalise(sameDiff, student)),
-                params.alpha(), params.beta());
-        SDVariable teacherDistances =
-                DarkRankSimilarities.distances(sameDiff, DarkRankSimilarities.normalise(sameDiff, teacher));
+        DarkRankSimilarities.Batch batch = DarkRankSimilarities.Batch.of(graph, params.embedding(), params.alpha(),
+                params.beta());
+        SDVariable scores = batch.studentScores();
+        SDVariable teacherDistances = batch.teacherDistances();
         DarkRankUnitAxes axes = new DarkRankUnitAxes(sameDiff, teacherDistances);
         DarkRankTeacherOrder order = new DarkRankTeacherOrder(sameDiff, teacherDistances, axes);
 

@@ -86,6 +86,20 @@ final class DarkRankSimilarities {
         return teacher ? graph.teacher(tap) : graph.student(tap);
     }
 
+    /**
+     * What both transfers start from: the student's scores {@code -alpha d_s^beta} and the teacher's distances (which
+     * order the candidates), from the two networks' embeddings at {@code tap}, each normalised again.
+     */
+    record Batch(SDVariable studentScores, SDVariable teacherDistances) {
+
+        static Batch of(LossGraph graph, String tap, double alpha, double beta) {
+            SameDiff sameDiff = graph.sameDiff();
+            SDVariable student = normalise(sameDiff, embeddings(graph, tap, false));
+            SDVariable teacher = normalise(sameDiff, embeddings(graph, tap, true));
+            return new Batch(scores(distances(sameDiff, student), alpha, beta), distances(sameDiff, teacher));
+        }
+    }
+
     /** Shape problems of the embedding taps: both must be vectors (their widths may differ). */
     static List<String> shapeProblems(String tap, Map<String, TensorShape> student, Map<String, TensorShape> teacher) {
         List<String> problems = new ArrayList<>(2);

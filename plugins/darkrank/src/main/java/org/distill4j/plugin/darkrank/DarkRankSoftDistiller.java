@@ -54,13 +54,10 @@ public final class DarkRankSoftDistiller implements Distiller {
     @Override
     public SDVariable defineLoss(LossGraph graph) {
         SameDiff sameDiff = graph.sameDiff();
-        SDVariable student = DarkRankSimilarities.embeddings(graph, params.embedding(), false);
-        SDVariable teacher = DarkRankSimilarities.embeddings(graph, params.embedding(), true);
-        SDVariable studentScores = DarkRankSimilarities.scores(
-                DarkRankSimilarities.distances(sameDiff, DarkRankSimilarities.normalise(sameDiff, student)),
-                params.alpha(), params.beta());
-        SDVariable teacherDistances =
-                DarkRankSimilarities.distances(sameDiff, DarkRankSimilarities.normalise(sameDiff, teacher));
+        DarkRankSimilarities.Batch batch = DarkRankSimilarities.Batch.of(graph, params.embedding(), params.alpha(),
+                params.beta());
+        SDVariable studentScores = batch.studentScores();
+        SDVariable teacherDistances = batch.teacherDistances();
         SDVariable teacherScores = DarkRankSimilarities.scores(teacherDistances, params.alpha(), params.beta());
         DarkRankUnitAxes axes = new DarkRankUnitAxes(sameDiff, teacherDistances);
         SDVariable ranks = new DarkRankTeacherOrder(sameDiff, teacherDistances, axes).ranks();

@@ -1,5 +1,7 @@
 package org.distill4j.plugin.darkrank;
 
+import org.distill4j.testkit.EmbeddingDistances;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -81,30 +83,7 @@ final class DarkRankReference {
     }
 
     static double[][] distances(double[][] embeddings) {
-        double[][] normalised = new double[embeddings.length][];
-        for (int b = 0; b < embeddings.length; b++) {
-            double squared = 0;
-            for (double value : embeddings[b]) {
-                squared += value * value;
-            }
-            double norm = Math.sqrt(Math.max(squared, 1e-12));
-            normalised[b] = new double[embeddings[b].length];
-            for (int i = 0; i < embeddings[b].length; i++) {
-                normalised[b][i] = embeddings[b][i] / norm;
-            }
-        }
-        double[][] distances = new double[embeddings.length][embeddings.length];
-        for (int a = 0; a < embeddings.length; a++) {
-            for (int b = 0; b < embeddings.length; b++) {
-                double squared = 0;
-                for (int i = 0; i < normalised[a].length; i++) {
-                    double difference = normalised[a][i] - normalised[b][i];
-                    squared += difference * difference;
-                }
-                distances[a][b] = Math.sqrt(Math.max(squared, 1e-12));
-            }
-        }
-        return distances;
+        return EmbeddingDistances.of(embeddings);
     }
 
     private static double[][] scores(double[][] embeddings, double alpha, double beta) {

@@ -2,6 +2,7 @@ package org.distill4j.plugin.metriclearning;
 
 import org.distill4j.api.network.TensorShape;
 import org.distill4j.kernel.engine.LossValue;
+import org.distill4j.testkit.EmbeddingDistances;
 import org.distill4j.testkit.LossChecks;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -150,29 +151,6 @@ class MetricLearningTripletDistillerTest {
     }
 
     private static double[][] distances(double[][] embeddings) {
-        double[][] normalised = new double[embeddings.length][];
-        for (int b = 0; b < embeddings.length; b++) {
-            double squared = 0;
-            for (double value : embeddings[b]) {
-                squared += value * value;
-            }
-            double norm = Math.sqrt(Math.max(squared, 1e-12));
-            normalised[b] = new double[embeddings[b].length];
-            for (int i = 0; i < embeddings[b].length; i++) {
-                normalised[b][i] = embeddings[b][i] / norm;
-            }
-        }
-        double[][] distances = new double[embeddings.length][embeddings.length];
-        for (int a = 0; a < embeddings.length; a++) {
-            for (int b = 0; b < embeddings.length; b++) {
-                double squared = 0;
-                for (int i = 0; i < normalised[a].length; i++) {
-                    double difference = normalised[a][i] - normalised[b][i];
-                    squared += difference * difference;
-                }
-                distances[a][b] = Math.sqrt(Math.max(squared, 1e-12));
-            }
-        }
-        return distances;
+        return EmbeddingDistances.of(embeddings);
     }
 }
