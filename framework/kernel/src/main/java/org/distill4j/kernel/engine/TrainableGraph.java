@@ -296,15 +296,40 @@ public final class TrainableGraph extends ComputationGraph {
         return found;
     }
 
-    /** Activations of the named vertices in inference mode (BatchNorm running statistics, no dropout), detached. */
+    /**
+     * Activations of the named vertices in inference mode (BatchNorm running statistics, no dropout), detached.
+     *
+     * <p>Layers come out of one forward pass. A vertex that is no layer (an l2-normalize head, a residual sum) gets a
+     * pass of its own: in DL4J 1.0.0-M2.1, {@code outputOfLayersDetached} asked for such a vertex together with
+     * another output leaves a workspace open and throws "Expected no workspace active at the end of
+     * outputOfLayerDetached" (measured with the logits and the embedding head of an embedding net).
+     */
     public Map<String, INDArray> infer(INDArray features, List<String> vertices) {
+        List<String> layers = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (String name : vertices) {
+            GraphVertex vertex = getVertex(name);
+            if (vertex == null) {
+                throw new IllegalArgumentException("no vertex '" + name + "' in this network");
+            }
+            (vertex.hasLayer() ? layers : others).add(name);
+        }
+        Map<String, INDArray> found = new LinkedHashMap<>();
+        if (!layers.isEmpty()) {
+            found.putAll(inferTogether(features, layers));
+        }
+        for (String other : others) {
+            found.putAll(inferTogether(features, List.of(other)));
+        }
+        Map<String, INDArray> result = new LinkedHashMap<>();
+        vertices.forEach(name -> result.put(name, found.get(name)));
+        return result;
+    }
+
+    private Map<String, INDArray> inferTogether(INDArray features, List<String> vertices) {
         int[] indices = new int[vertices.size()];
         for (int i = 0; i < indices.length; i++) {
-            GraphVertex vertex = getVertex(vertices.get(i));
-            if (vertex == null) {
-                throw new IllegalArgumentException("no vertex '" + vertices.get(i) + "' in this network");
-            }
-            indices[i] = vertex.getVertexIndex();
+            indices[i] = getVertex(vertices.get(i)).getVertexIndex();
         }
         INDArray[] outputs = outputOfLayersDetached(false, FwdPassType.STANDARD, indices, new INDArray[] {features},
                 null, null, true, false, null);
