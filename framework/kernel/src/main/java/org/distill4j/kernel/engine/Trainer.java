@@ -19,8 +19,8 @@ import java.util.Random;
  * <p>Each epoch shuffles the training split with a seeded permutation, augments each batch once (teacher and
  * student see the same images), forwards the teacher, takes one external-errors step on the student, then
  * evaluates top-1 on the validation split (and the test split when asked). Batches are consecutive slices of a
- * seeded permutation, or P x K batches when {@link TrainingSettings#sampler()} says. The kept network is the last epoch's or
- * the best on validation; the test split never selects anything.
+ * seeded permutation, or P x K batches when {@link TrainingSettings#sampler()} says. The kept network is the last
+ * epoch's or the best on validation; the test split never selects anything.
  *
  * <p>A loss that reads the teacher's {@code input.gradient} gets it from a back-propagation of the teacher's
  * cross-entropy on the batch; the teacher must have no BatchNorm and no dropout, which {@link #train} checks first.
