@@ -50,7 +50,8 @@ final class ExperimentAssembly {
 
     /**
      * The student's architecture before any compression: its own model, or the teacher experiment's for a compressed
-     * student (empty when the descriptor has no such teacher, which {@link #compressionProblem} reports).
+     * student (the first uncompressed one up the chain when the teacher is itself compressed; empty when the
+     * descriptor has no such teacher, which {@link #compressionProblem} reports).
      */
     static Optional<ComponentChoice> studentModel(DescriptorDocument document) {
         if (!document.student().compressed()) {
@@ -58,7 +59,6 @@ final class ExperimentAssembly {
         }
         return Optional.ofNullable(document.teacher()).map(ResolvedTeacher::choice)
                 .filter(ExperimentTeacher.class::isInstance).map(ExperimentTeacher.class::cast)
-                .filter(teacher -> teacher.experiment().compressor().isEmpty())
                 .map(teacher -> teacher.experiment().studentModel());
     }
 
@@ -89,11 +89,9 @@ final class ExperimentAssembly {
                     + " {experiment: teacher.yaml}" + (teacher.isPresent() ? " (a model file has no architecture"
                     + " spec)" : "")));
         }
-        if (experimentTeacher.experiment().compressor().isPresent()) {
-            return Optional.of(new Problem("teacher.experiment", "the teacher experiment "
-                    + experimentTeacher.experiment().id() + " is itself a compressed student; compress a trained model"
-                    + " (its student: {model: ...}) instead"));
-        }
+        // A teacher that is itself compressed (iterative pruning continued from an earlier run) is compressed again;
+        // its architecture is taken as its own teacher's, which the run checks against the loaded model, so that an
+        // unstructured pruning, which keeps every shape, may continue while a narrower network is refused then.
         return Optional.empty();
     }
 

@@ -11,6 +11,7 @@ import org.distill4j.api.network.NetworkSpec;
 import org.distill4j.api.network.NetworkStatistics;
 import org.distill4j.kernel.engine.Accuracy;
 import org.distill4j.kernel.engine.TrainableGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -23,10 +24,12 @@ import java.util.Optional;
  * one. Accuracies go to the metrics (the same seed reproduces them); times go to the provenance.
  *
  * @param network    the student as compression and alignment leave it
+ * @param masks      the compression's weight masks, which every training of the student keeps (empty for most)
  * @param metrics    {@code compression} and {@code alignment} sections of {@code metrics.json}
  * @param provenance the seconds each step took, for {@code provenance.json}
  */
-record CompressedStudent(Network network, Map<String, Object> metrics, Map<String, Object> provenance) {
+record CompressedStudent(Network network, Map<String, INDArray> masks, Map<String, Object> metrics,
+        Map<String, Object> provenance) {
 
     static final String COMPRESSION_SECONDS = "compression-seconds";
     static final String ALIGNMENT_SECONDS = "alignment-seconds";
@@ -38,8 +41,13 @@ record CompressedStudent(Network network, Map<String, Object> metrics, Map<Strin
 
     static CompressedStudent make(NetworkSpec teacherSpec, TrainableGraph teacherGraph, Compressor compressor,
             String compressorName, Optional<Aligner> aligner, String alignerName, Dataset data, long seed,
-            NetworkFactory networks, PrintStream out) {
-        RunCompressionContext context = new RunCompressionContext(data, seed, networks, out);
+            NetworkFactory networks, PrintStream out, RunCompressionContext.Retrainer retrainer) {
+        RunCompressionContext context = new RunCompressionContext(data, seed, networks, out, retrainer);
+        ArchitectureFit.mismatch(teacherSpec, teacherGraph).ifPresent(problem -> {
+            throw new IllegalStateException("the teacher to compress is not the " + teacherSpec.family()
+                    + " architecture its descriptor chain gives: " + problem + ". A compressed teacher can be"
+                    + " compressed again only when its compression kept every shape (unstructured pruning)");
+        });
         Network teacher = new Network(teacherSpec, teacherGraph);
         long started = System.nanoTime();
         Compression compression = compressor.compress(teacher, context);
@@ -64,7 +72,7 @@ record CompressedStudent(Network network, Map<String, Object> metrics, Map<Strin
                 compression.after().multiplyAccumulates(), 100 * testBefore);
         if (aligner.isEmpty()) {
             provenance.put(RECOVERY_SECONDS, 0.0);
-            return new CompressedStudent(compression.network(), metrics, provenance);
+            return new CompressedStudent(compression.network(), compression.masks(), metrics, provenance);
         }
         started = System.nanoTime();
         Alignment alignment = aligner.get().align(teacher, compression, context);
@@ -94,7 +102,7 @@ record CompressedStudent(Network network, Map<String, Object> metrics, Map<Strin
         }
         out.printf(Locale.ROOT, "   aligned by %s on %d images in %.1f s: test accuracy %.2f%% -> %.2f%%%n",
                 alignerName, aligner.get().samples(), alignmentSeconds, 100 * testBefore, 100 * testAfter);
-        return new CompressedStudent(alignment.network(), metrics, provenance);
+        return new CompressedStudent(alignment.network(), compression.masks(), metrics, provenance);
     }
 
     private static double accuracy(Network network, Dataset data, boolean test) {

@@ -11,6 +11,7 @@ import org.distill4j.api.LearningRateSchedule;
 import org.distill4j.api.ModelFamily;
 import org.distill4j.api.NetworkFactory;
 import org.distill4j.api.Optimizer;
+import org.distill4j.api.Retraining;
 import org.distill4j.api.data.DataContext;
 import org.distill4j.api.data.Dataset;
 import org.distill4j.api.network.Network;
@@ -33,12 +34,14 @@ import org.distill4j.kernel.engine.TrainableGraph;
 import org.distill4j.kernel.engine.Trainer;
 import org.distill4j.kernel.engine.TrainingOutcome;
 import org.distill4j.kernel.engine.TrainingSettings;
+import org.distill4j.kernel.engine.WeightMasks;
 import org.distill4j.kernel.plugin.ComponentFactory;
 import org.distill4j.kernel.plugin.ComponentRegistry;
 import org.distill4j.kernel.retrieval.RetrievalData;
 import org.distill4j.models.graph.GraphBuilder;
 import org.distill4j.models.graph.GraphNetworkFactory;
 import org.distill4j.models.graph.GraphSettings;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -154,10 +157,32 @@ public final class ExperimentRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
         }
+        List<List<Objective>> stageObjectives = new ArrayList<>();
+        experiment.stages().forEach(stage -> stageObjectives.add(objectives(stage.distillers())));
+        List<Objective> objectives = objectives(experiment.distillers());
+        List<Objective> everyObjective = new ArrayList<>(objectives);
+        stageObjectives.forEach(everyObjective::addAll);
+        Set<String> teacherTaps = new LinkedHashSet<>();
+        Set<String> studentTaps = new LinkedHashSet<>();
+        everyObjective.forEach(objective -> {
+            teacherTaps.addAll(objective.distiller().teacherTaps());
+            studentTaps.addAll(objective.distiller().studentTaps());
+        });
+        Map<String, TensorShape> teacherShapes = teacher == null ? Map.of()
+                : TeacherLoader.shapes(teacher.network(), teacherTaps, data);
+        Optional<TrainableGraph> teacherNetwork = Optional.ofNullable(teacher).map(LoadedTeacher::network);
+        RunCompressionContext.Retrainer retrainer = experiment.training().isEmpty()
+                ? (network, masks, name) -> {
+                    throw new IllegalStateException("the compressor " + experiment.compressor().map(
+                            ComponentChoice::name).orElse("") + " retrains the student between its steps, with the"
+                            + " run's training; add a 'training' section (and a distiller) to " + experiment.id());
+                }
+                : (network, masks, name) -> retrain(network, masks, name, objectives, teacherNetwork, teacherShapes,
+                        data, experiment.training().orElseThrow(), seed, directory);
         Optional<CompressedStudent> compressed = experiment.compressor().map(compressor -> CompressedStudent.make(
                 architecture, teacher.network(), create(compressor, Compressor.class), compressor.name(),
                 aligner,
-                experiment.aligner().map(ComponentChoice::name).orElse(""), data, seed, networks, out));
+                experiment.aligner().map(ComponentChoice::name).orElse(""), data, seed, networks, out, retrainer));
         NetworkSpec spec = compressed.map(student -> student.network().spec()).orElse(architecture);
         Double teacherAccuracy = teacher == null || data.test().size() == 0 ? null
                 : Accuracy.of(teacher.network(), data.test());
@@ -172,19 +197,6 @@ public final class ExperimentRunner {
                     RunRecords.untrainedMetrics(experiment, seed, spec, testAccuracy, validationAccuracy, teacher,
                             teacherAccuracy, student.metrics()), student.provenance(), 0);
         }
-        List<List<Objective>> stageObjectives = new ArrayList<>();
-        experiment.stages().forEach(stage -> stageObjectives.add(objectives(stage.distillers())));
-        List<Objective> objectives = objectives(experiment.distillers());
-        List<Objective> everyObjective = new ArrayList<>(objectives);
-        stageObjectives.forEach(everyObjective::addAll);
-        Set<String> teacherTaps = new LinkedHashSet<>();
-        Set<String> studentTaps = new LinkedHashSet<>();
-        everyObjective.forEach(objective -> {
-            teacherTaps.addAll(objective.distiller().teacherTaps());
-            studentTaps.addAll(objective.distiller().studentTaps());
-        });
-        Map<String, TensorShape> teacherShapes = teacher == null ? Map.of()
-                : TeacherLoader.shapes(teacher.network(), teacherTaps, data);
         CompiledLoss loss = CompiledLoss.compile(objectives, spec.shapes(), teacherShapes, data.classes());
 
         // One graph outputs the taps of every stage; a stage's loss gives zero gradient to the taps it does not read.
@@ -196,10 +208,11 @@ public final class ExperimentRunner {
         TrainableGraph student = new TrainableGraph(GraphBuilder.configure(spec, graphSettings));
         student.init();
         compressed.ifPresent(start -> NetworkWeights.copyMatching(start.network(), new Network(spec, student)));
+        // Unstructured pruning's masks hold through every stage of the student's training.
+        Map<String, INDArray> masks = compressed.map(CompressedStudent::masks).orElse(Map.of());
         out.printf(Locale.ROOT, "   data %s: %d train / %d validation / %d test; student %s, %,d parameters%n",
                 data.name(), data.train().size(), data.validation().size(), data.test().size(), spec.family(),
                 spec.statistics().parameters());
-        Optional<TrainableGraph> teacherNetwork = Optional.ofNullable(teacher).map(LoadedTeacher::network);
 
         List<StageOutcome> stageOutcomes = new ArrayList<>();
         for (int i = 0; i < experiment.stages().size(); i++) {
@@ -209,7 +222,8 @@ public final class ExperimentRunner {
             TrainableGraph.UpdateHook hook = stage.trained() == TrainedParameters.TAPS
                     ? FrozenLayers.outside(student, trainedTaps(stageLoss, spec))
                     : TrainableGraph.UpdateHook.NONE;
-            TrainableGraph.UpdateHook stageHook = BatchNormSparsity.of(stage.training().batchNormL1(), hook);
+            TrainableGraph.UpdateHook stageHook = WeightMasks.of(masks,
+                    BatchNormSparsity.of(stage.training().batchNormL1(), hook));
             out.printf(Locale.ROOT, "   stage %d of %d: %s, %d epochs, trains %s%n", i + 1,
                     experiment.stages().size() + 1, stage.name(), stage.training().epochs(),
                     hook instanceof FrozenLayers frozen && !frozen.frozen().isEmpty()
@@ -228,7 +242,7 @@ public final class ExperimentRunner {
         ProgressListener progress = new EventLog(directory.resolve(RunStore.EVENTS), "train",
                 new ConsoleProgress(out, "   ", terminal, 10));
         TrainingOutcome outcome = new Trainer(progress).train(student, teacherNetwork, loss, data, settings(plan),
-                BatchNormSparsity.of(plan.batchNormL1(), TrainableGraph.UpdateHook.NONE), seed);
+                WeightMasks.of(masks, BatchNormSparsity.of(plan.batchNormL1(), TrainableGraph.UpdateHook.NONE)), seed);
 
         Map<String, Object> metrics = RunRecords.metrics(experiment, seed, spec, outcome, stageOutcomes, teacher,
                 teacherAccuracy);
@@ -252,6 +266,37 @@ public final class ExperimentRunner {
         });
         return record(experiment, seed, directory, started, student, data, teacher, metrics, compressionTimes,
                 trainingSeconds);
+    }
+
+    /**
+     * One retraining of a compressor's network (a pruning round): a graph with the taps of the main objectives gets
+     * the network's weights, trains with the run's main plan, its schedule from the start, and the masks, and its
+     * weights go back into the network. Stages are not repeated: they prepare a student, not a pruning round.
+     */
+    private Retraining retrain(Network network, Map<String, INDArray> masks, String label, List<Objective> objectives,
+            Optional<TrainableGraph> teacherNetwork, Map<String, TensorShape> teacherShapes, Dataset data,
+            TrainingPlan plan, long seed, Path directory) {
+        NetworkSpec spec = network.spec();
+        Set<String> taps = new LinkedHashSet<>();
+        objectives.forEach(objective -> taps.addAll(objective.distiller().studentTaps()));
+        taps.removeIf(InputGradients::isInputGradient);
+        TrainableGraph graph = new TrainableGraph(GraphBuilder.configure(spec,
+                GraphSettings.inference(seed).withTaps(taps)));
+        graph.init();
+        Network trained = new Network(spec, graph);
+        NetworkWeights.copyMatching(network, trained);
+        WeightMasks hook = new WeightMasks(masks, BatchNormSparsity.of(plan.batchNormL1(),
+                TrainableGraph.UpdateHook.NONE));
+        hook.apply(graph);
+        CompiledLoss loss = CompiledLoss.compile(objectives, spec.shapes(), teacherShapes, data.classes());
+        ProgressListener progress = new EventLog(directory.resolve(RunStore.EVENTS), label,
+                new ConsoleProgress(out, "   ", terminal, 10));
+        // Each retraining draws its own batch order; the label keeps it reproducible.
+        TrainingOutcome outcome = new Trainer(progress).train(graph, teacherNetwork, loss, data, settings(plan), hook,
+                seed ^ label.hashCode());
+        NetworkWeights.copyMatching(trained, network);
+        double validation = data.validation().size() == 0 ? Double.NaN : Accuracy.of(graph, data.validation());
+        return new Retraining(plan.epochs(), Accuracy.of(graph, data.test()), validation, outcome.seconds());
     }
 
     /** Saves the model and writes the run's records; the caller marks the run DONE. */

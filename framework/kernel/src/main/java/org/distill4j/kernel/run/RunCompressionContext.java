@@ -2,11 +2,15 @@ package org.distill4j.kernel.run;
 
 import org.distill4j.api.CompressionContext;
 import org.distill4j.api.NetworkFactory;
+import org.distill4j.api.Retraining;
 import org.distill4j.api.data.DataSplit;
 import org.distill4j.api.data.Dataset;
+import org.distill4j.api.network.Network;
 import org.distill4j.kernel.engine.Permutation;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.PrintStream;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -24,12 +28,20 @@ final class RunCompressionContext implements CompressionContext {
     private final NetworkFactory networks;
     private final PrintStream out;
     private final int[] order;
+    private final Retrainer retrainer;
 
-    RunCompressionContext(Dataset data, long seed, NetworkFactory networks, PrintStream out) {
+    /** Trains a network with masks the way the run trains its student; see {@link CompressionContext#retrain}. */
+    @FunctionalInterface
+    interface Retrainer {
+        Retraining retrain(Network network, Map<String, INDArray> masks, String label);
+    }
+
+    RunCompressionContext(Dataset data, long seed, NetworkFactory networks, PrintStream out, Retrainer retrainer) {
         this.data = data;
         this.seed = seed;
         this.networks = networks;
         this.out = out;
+        this.retrainer = retrainer;
         this.order = Permutation.of(data.train().size(), new Random(seed ^ SAMPLE_ORDER_SALT));
     }
 
@@ -54,6 +66,11 @@ final class RunCompressionContext implements CompressionContext {
         int[] chosen = new int[count];
         System.arraycopy(order, 0, chosen, 0, count);
         return data.train().select(chosen);
+    }
+
+    @Override
+    public Retraining retrain(Network network, Map<String, INDArray> masks, String label) {
+        return retrainer.retrain(network, masks, label);
     }
 
     @Override

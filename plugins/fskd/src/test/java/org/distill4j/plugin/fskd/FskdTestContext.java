@@ -2,11 +2,15 @@ package org.distill4j.plugin.fskd;
 
 import org.distill4j.api.CompressionContext;
 import org.distill4j.api.NetworkFactory;
+import org.distill4j.api.Retraining;
 import org.distill4j.api.data.DataSplit;
 import org.distill4j.api.data.Dataset;
+import org.distill4j.api.network.Network;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /** A hand-written CompressionContext: the first images of the training split, progress lines collected. */
@@ -40,6 +44,11 @@ final class FskdTestContext implements CompressionContext {
             throw new IllegalArgumentException("asked for " + count + " samples, the split has " + data.train().size());
         }
         return data.train().select(IntStream.range(0, count).toArray());
+    }
+
+    @Override
+    public Retraining retrain(Network network, Map<String, INDArray> masks, String label) {
+        throw new UnsupportedOperationException("an aligner must not retrain");
     }
 
     @Override

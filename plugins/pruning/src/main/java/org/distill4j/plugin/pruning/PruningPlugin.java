@@ -5,11 +5,15 @@ import org.distill4j.api.Distill4jPlugin;
 
 import java.util.List;
 
-/** Structured pruning compressors that build FSKD's students: L1-norm filter pruning and network slimming. */
+/**
+ * Pruning compressors: structured ones that build FSKD's students (L1-norm filter pruning, network slimming) and
+ * Prune-then-Distill's unstructured, iterative magnitude pruning.
+ */
 public final class PruningPlugin implements Distill4jPlugin {
 
     static final String L1_CITATION = "Li, Kadav, Durdanovic, Samet, Graf. Pruning Filters for Efficient ConvNets."
             + " ICLR 2017";
+    static final String MAGNITUDE_CITATION = "Park, No. Prune Your Model Before Distill It. ECCV 2022";
     static final String SLIMMING_CITATION = "Liu, Li, Shen, Huang, Yan, Zhang. Learning Efficient Convolutional"
             + " Networks through Network Slimming. ICCV 2017";
 
@@ -26,6 +30,10 @@ public final class PruningPlugin implements Distill4jPlugin {
                         + " and the next layer's input slices (a physically narrower network)", L1_CITATION),
                 Component.compressor("network-slimming", NetworkSlimmingParams.class, NetworkSlimmingCompressor.class,
                         "removes the channels whose batch-norm |gamma| falls below one global percentile threshold"
-                                + " (train the teacher with batch-norm-l1 first)", SLIMMING_CITATION));
+                                + " (train the teacher with batch-norm-l1 first)", SLIMMING_CITATION),
+                Component.compressor("magnitude", MagnitudeParams.class, MagnitudeCompressor.class, "masks the"
+                        + " smallest-magnitude convolution and dense weights, a fraction of the remaining ones per"
+                        + " round, globally or per layer, retraining between rounds with the learning rate rewound"
+                        + " (unstructured; the masks hold through every later training)", MAGNITUDE_CITATION));
     }
 }
