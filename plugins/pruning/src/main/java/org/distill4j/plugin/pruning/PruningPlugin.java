@@ -5,13 +5,17 @@ import org.distill4j.api.Distill4jPlugin;
 
 import java.util.List;
 
-/** Structured pruning compressors that build FSKD's students: L1-norm filter pruning and network slimming. */
+/**
+ * Structured pruning compressors that build FSKD's students (L1-norm filter pruning and network slimming), and the
+ * sparsity-matched student family that Park and No design from a pruned teacher.
+ */
 public final class PruningPlugin implements Distill4jPlugin {
 
     static final String L1_CITATION = "Li, Kadav, Durdanovic, Samet, Graf. Pruning Filters for Efficient ConvNets."
             + " ICLR 2017";
     static final String SLIMMING_CITATION = "Liu, Li, Shen, Huang, Yan, Zhang. Learning Efficient Convolutional"
             + " Networks through Network Slimming. ICCV 2017";
+    static final String SPARSITY_MATCHED_CITATION = "Park, No. Prune Your Model Before Distill It. ECCV 2022";
 
     @Override
     public String name() {
@@ -26,6 +30,10 @@ public final class PruningPlugin implements Distill4jPlugin {
                         + " and the next layer's input slices (a physically narrower network)", L1_CITATION),
                 Component.compressor("network-slimming", NetworkSlimmingParams.class, NetworkSlimmingCompressor.class,
                         "removes the channels whose batch-norm |gamma| falls below one global percentile threshold"
-                                + " (train the teacher with batch-norm-l1 first)", SLIMMING_CITATION));
+                                + " (train the teacher with batch-norm-l1 first)", SLIMMING_CITATION),
+                Component.modelFamily(SparsityMatchedFamily.NAME, SparsityMatchedParams.class,
+                        SparsityMatchedFamily.class, "a student designed from a pruned teacher (student.source): the"
+                                + " teacher's topology, each layer as wide as makes its weight count match the"
+                                + " layer's non-zero weights", SPARSITY_MATCHED_CITATION));
     }
 }
