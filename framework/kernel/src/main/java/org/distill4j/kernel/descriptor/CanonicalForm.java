@@ -13,7 +13,7 @@ import org.distill4j.kernel.parameters.ParameterBinder;
  * runs more of the same experiment) and {@code profiles} (only the applied one matters). A single {@code distiller}
  * is written as a one-element {@code distillers} list, since both mean the same. Path parameters keep the text as
  * written, so moving a checkout does not change identities; a teacher experiment is represented by its id and full
- * hash, so changing the teacher changes the student.
+ * hash, so changing the teacher changes the student; so is a derived student's {@code source}.
  */
 final class CanonicalForm {
 
@@ -36,6 +36,10 @@ final class CanonicalForm {
             }
         } else {
             student.set("model", studentSection.model().canonical());
+            // Written only when present, so that the identity of every student without a source stays as it was.
+            if (studentSection.source() != null) {
+                student.set("source", studentSection.source().canonical());
+            }
         }
         tree.set("student", student);
         // A compressed student evaluated without training has neither distillers nor training.

@@ -56,7 +56,8 @@ record DescriptorDocument(
 
     /**
      * The {@code student} section: a model trained from its initialisation, or the teacher compressed (and then
-     * aligned to it on a few samples, and fine-tuned by {@code training} when that is given).
+     * aligned to it on a few samples, and fine-tuned by {@code training} when that is given). A derived model family
+     * (one that designs the student from a trained network) reads {@code source}.
      */
     record Student(
             @Parameter(description = "the student's model family component: {family, params}; or use 'compressor'",
@@ -67,7 +68,11 @@ record DescriptorDocument(
             @Refers(ComponentKind.COMPRESSOR) ResolvedComponent compressor,
             @Parameter(description = "recovers the compressed student from a few training images before any"
                     + " training: {name, params}", defaultValue = Parameter.ABSENT)
-            @Refers(ComponentKind.ALIGNER) ResolvedComponent aligner) {
+            @Refers(ComponentKind.ALIGNER) ResolvedComponent aligner,
+            // Bound by the teacher binders (it has the teacher's shape and identity), which SourceNetwork tells apart.
+            @Parameter(description = "the trained network a derived model family reads (a pruned teacher run):"
+                    + " {experiment, seed}", defaultValue = Parameter.ABSENT)
+            @SourceNetwork ResolvedTeacher source) {
 
         Student {
             if (model != null && compressor != null) {
@@ -77,6 +82,11 @@ record DescriptorDocument(
             if (model == null && compressor == null && aligner == null) {
                 throw new IllegalArgumentException("missing required key 'model' (the student's model family:"
                         + " {family, params}) or 'compressor' (the teacher, compressed: {name, params})");
+            }
+            if (source != null && compressor != null) {
+                throw new IllegalArgumentException("'source' is the trained network a derived model family designs"
+                        + " the student from; a compressed student has no model family: give 'model' with 'source',"
+                        + " or remove 'source'");
             }
             if (aligner != null && compressor == null) {
                 throw new IllegalArgumentException("'aligner' recovers a compressed student; add 'compressor' (the"

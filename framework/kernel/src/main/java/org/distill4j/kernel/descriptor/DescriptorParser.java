@@ -190,7 +190,7 @@ public final class DescriptorParser {
         return new ResolvedExperiment(document.experiment().value(), document.title(), profile,
                 document.seeds().seeds(), source, document.dataset().choice(),
                 Optional.ofNullable(document.teacher()).map(ResolvedTeacher::choice),
-                ExperimentAssembly.studentModel(document).orElseThrow(),
+                ExperimentAssembly.studentModel(document).orElseThrow(), ExperimentAssembly.studentSource(document),
                 Optional.ofNullable(document.student().compressor()).map(ResolvedComponent::choice),
                 Optional.ofNullable(document.student().aligner()).map(ResolvedComponent::choice),
                 ExperimentAssembly.distillers(document), ExperimentAssembly.plan(document), ExperimentAssembly.stages(document),

@@ -34,8 +34,9 @@ final class ExperimentAssembly {
             problems.add(new Problem("retrieval", "a compressed student cannot be evaluated by retrieval yet; train a"
                     + " student: {model: ...} instead, or remove 'retrieval'"));
         }
-        studentModel.ifPresent(model -> problems.addAll(new TapCheck(factory).check(dataset, model, teacher,
-                sameDataset, LocatedDistiller.all(document), retrieval)));
+        problems.addAll(StudentSourceCheck.check(document, binder, factory));
+        studentModel.ifPresent(model -> problems.addAll(new TapCheck(factory).check(dataset, model,
+                studentSource(document), teacher, sameDataset, LocatedDistiller.all(document), retrieval)));
         Map<String, Integer> firstStage = new HashMap<>();
         for (int i = 0; i < document.stages().size(); i++) {
             Integer earlier = firstStage.putIfAbsent(document.stages().get(i).name(), i);
@@ -60,6 +61,13 @@ final class ExperimentAssembly {
         return Optional.ofNullable(document.teacher()).map(ResolvedTeacher::choice)
                 .filter(ExperimentTeacher.class::isInstance).map(ExperimentTeacher.class::cast)
                 .map(teacher -> teacher.experiment().studentModel());
+    }
+
+    /** The trained network a derived student model family reads ({@code student.source}), if the student has one. */
+    static Optional<ExperimentTeacher> studentSource(DescriptorDocument document) {
+        // The source binder accepts only experiments (a model file has no architecture spec to design from).
+        return Optional.ofNullable(document.student().source()).map(ResolvedTeacher::choice)
+                .filter(ExperimentTeacher.class::isInstance).map(ExperimentTeacher.class::cast);
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Binds the {@code teacher} section of a {@code resolved.json}: {@code {experiment: <id>, hash: <full hash>, seed}},
  * found through a {@link TeacherLookup} instead of a descriptor file, or {@code {file, sha256}}, bound exactly as a
- * descriptor's file teacher is.
+ * descriptor's file teacher is. It binds a recorded {@code student.source} too (always an experiment).
  */
 final class RecordedTeacherBinder implements ValueBinder<ResolvedTeacher> {
 

@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param teacher       where the teacher comes from, if the experiment has one
  * @param studentModel  the student's model family component; for a compressed student, the teacher's (the
  *                      architecture before compression, whose vertex names the compressed student keeps)
+ * @param studentSource the trained network a derived student model family designs the student from
+ *                      ({@code student.source}: an experiment, trained or reused first); present exactly when the
+ *                      family is derived
  * @param compressor    the compressor that makes the student from the teacher, if the student is compressed
  * @param aligner       the aligner that recovers the compressed student on a few samples, if any
  * @param distillers    the training objectives, summed with their weights; at least one when there is training
@@ -38,9 +41,9 @@ import java.util.Optional;
  */
 public record ResolvedExperiment(String id, String title, String profile, List<Long> seeds, Path source,
         ComponentChoice dataset, Optional<TeacherChoice> teacher, ComponentChoice studentModel,
-        Optional<ComponentChoice> compressor, Optional<ComponentChoice> aligner,
-        List<WeightedDistiller> distillers, Optional<TrainingPlan> training, List<TrainingStage> stages,
-        Optional<Retrieval> retrieval, String canonicalJson, String hash,
+        Optional<ExperimentTeacher> studentSource, Optional<ComponentChoice> compressor,
+        Optional<ComponentChoice> aligner, List<WeightedDistiller> distillers, Optional<TrainingPlan> training,
+        List<TrainingStage> stages, Optional<Retrieval> retrieval, String canonicalJson, String hash,
         List<DescriptorOverride> overrides) {
 
     public ResolvedExperiment {
@@ -52,6 +55,7 @@ public record ResolvedExperiment(String id, String title, String profile, List<L
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(teacher, "teacher");
         Objects.requireNonNull(studentModel, "studentModel");
+        Objects.requireNonNull(studentSource, "studentSource");
         Objects.requireNonNull(compressor, "compressor");
         Objects.requireNonNull(aligner, "aligner");
         distillers = List.copyOf(distillers);
@@ -66,6 +70,10 @@ public record ResolvedExperiment(String id, String title, String profile, List<L
         }
         if (training.isEmpty() && compressor.isEmpty()) {
             throw new IllegalArgumentException("only a compressed student may go without training");
+        }
+        if (studentSource.isPresent() && compressor.isPresent()) {
+            throw new IllegalArgumentException("a compressed student has no source network (only a derived model"
+                    + " family reads one)");
         }
         if (aligner.isPresent() && compressor.isEmpty()) {
             throw new IllegalArgumentException("an aligner needs a compressed student");

@@ -35,6 +35,11 @@ import java.util.function.Supplier;
  * {@link ComponentFactory}) but only asks for the dataset's {@link DatasetSource#info() info} and the network
  * spec, so nothing is loaded or built. A file teacher's vertices are unknown until it is loaded, so its taps are
  * checked by the run.
+ *
+ * <p>A derived student ({@link ModelFamily#derived()}) has no spec before its source network is trained: its widths
+ * come from the trained weights. It keeps the vertex names of its source's architecture, though, so its taps (and a
+ * derived teacher's) are checked by name against the source experiment's spec, and the distillers' shape checks are
+ * left out for it: the widths they would compare are unknown until the run designs the network.
  */
 final class TapCheck {
 
@@ -47,21 +52,28 @@ final class TapCheck {
     /**
      * @param sameDataset whether an experiment teacher uses the student's dataset (its spec is only built then)
      */
-    List<Problem> check(ComponentChoice dataset, ComponentChoice studentModel, Optional<TeacherChoice> teacher,
-            boolean sameDataset, List<LocatedDistiller> distillers, Optional<Retrieval> retrieval) {
+    List<Problem> check(ComponentChoice dataset, ComponentChoice studentModel,
+            Optional<ExperimentTeacher> studentSource, Optional<TeacherChoice> teacher, boolean sameDataset, List<LocatedDistiller> distillers,
+            Optional<Retrieval> retrieval) {
         List<Problem> problems = new ArrayList<>();
         Optional<DatasetInfo> info = attempt(problems, "dataset", "cannot describe dataset '" + dataset.name() + "'",
                 () -> create(dataset, DatasetSource.class).info());
         if (info.isPresent() && retrieval.isPresent()) {
             info = trainedClasses(problems, info.get(), retrieval.get());
         }
-        Optional<NetworkSpec> studentSpec = info.flatMap(data -> specify(problems, "student.model", "student",
-                studentModel, data));
+        boolean studentDerived = StudentSourceCheck.derived(factory, studentModel);
+        Optional<NetworkSpec> studentSpec = studentDerived
+                ? info.flatMap(data -> sourceSpec(problems, "student.source.experiment", studentSource, data))
+                : info.flatMap(data -> specify(problems, "student.model", "student", studentModel, data));
         Optional<NetworkSpec> teacherSpec = Optional.empty();
+        boolean teacherDerived = false;
         if (info.isPresent() && sameDataset && teacher.isPresent()
                 && teacher.get() instanceof ExperimentTeacher experimentTeacher) {
-            teacherSpec = specify(problems, "teacher.experiment", "teacher",
-                    experimentTeacher.experiment().studentModel(), info.get());
+            ResolvedExperiment teacherExperiment = experimentTeacher.experiment();
+            teacherDerived = StudentSourceCheck.derived(factory, teacherExperiment.studentModel());
+            teacherSpec = teacherDerived
+                    ? sourceSpec(problems, "teacher.experiment", teacherExperiment.studentSource(), info.get())
+                    : specify(problems, "teacher.experiment", "teacher", teacherExperiment.studentModel(), info.get());
         }
         if (retrieval.isPresent()) {
             studentSpec.ifPresent(spec -> checkEmbedding(problems, "student", spec, retrieval.get()));
@@ -98,8 +110,11 @@ final class TapCheck {
                     checkTeacherInputGradient(problems, located, teacherSpec.get());
                 }
             }
-            boolean teacherKnown = teacherSpec.isPresent() || teacherTaps.map(Set::isEmpty).orElse(false);
-            if (problems.size() == before && studentSpec.isPresent() && studentTaps.isPresent() && teacherKnown) {
+            // A derived network's vertices are known by name only (see the class comment): no shapes to check.
+            boolean teacherKnown = (teacherSpec.isPresent() && !teacherDerived)
+                    || teacherTaps.map(Set::isEmpty).orElse(false);
+            if (problems.size() == before && studentSpec.isPresent() && !studentDerived && studentTaps.isPresent()
+                    && teacherKnown) {
                 Map<String, TensorShape> teacherShapes = teacherSpec.map(TapCheck::tapShapes).orElse(Map.of());
                 attempt(problems, located.path(), "cannot check the shapes '" + located.name() + "' reads",
                         () -> distiller.get().shapeProblems(tapShapes(studentSpec.get()), teacherShapes))
@@ -139,6 +154,17 @@ final class TapCheck {
         return attempt(problems, path, "cannot build the " + role + " network ('" + model.name() + "' for "
                         + data.shape() + " inputs and " + data.classes() + " classes)",
                 () -> create(model, ModelFamily.class).specify(data.shape(), data.classes()));
+    }
+
+    /**
+     * The spec whose vertex names a derived network has: its source experiment's architecture. Empty when there is
+     * no source or the source is itself derived ({@link StudentSourceCheck} reports both).
+     */
+    private Optional<NetworkSpec> sourceSpec(List<Problem> problems, String path, Optional<ExperimentTeacher> source,
+            DatasetInfo data) {
+        return source.map(ExperimentTeacher::experiment)
+                .filter(experiment -> !StudentSourceCheck.derived(factory, experiment.studentModel()))
+                .flatMap(experiment -> specify(problems, path, "source", experiment.studentModel(), data));
     }
 
     /**

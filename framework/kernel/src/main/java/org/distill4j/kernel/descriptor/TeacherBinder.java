@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 /**
  * Binds the {@code teacher} section: exactly one of {@code experiment} (another descriptor, parsed here with the
  * same profile, its problems reported under {@code teacher.experiment(<file>)}) and {@code file} (a model zip with
- * its {@code sha256}).
+ * its {@code sha256}). A section marked {@link SourceNetwork} ({@code student.source}) has the same shape but takes
+ * only {@code experiment}.
  */
 final class TeacherBinder implements ValueBinder<ResolvedTeacher> {
 
@@ -54,6 +55,18 @@ final class TeacherBinder implements ValueBinder<ResolvedTeacher> {
         }
         DescriptorDocument.TeacherShape shape = binding.bestEffortValue().get();
         ObjectNode written = binding.canonicalTree();
+        boolean source = scope.annotation(SourceNetwork.class).isPresent();
+        if (source && shape.file() != null) {
+            scope.child("file").report("a derived model family designs the student from its source's architecture"
+                    + " (the source experiment's model family), which only an experiment gives, not a model file;"
+                    + " write source: {experiment: <pruned teacher descriptor>}");
+            return Optional.empty();
+        }
+        if (source && shape.experiment() == null) {
+            scope.report("missing required key 'experiment': the descriptor of the trained network the student is"
+                    + " designed from (a pruned teacher), relative to this descriptor's directory");
+            return Optional.empty();
+        }
         if ((shape.experiment() == null) == (shape.file() == null)) {
             scope.report("give exactly one of 'experiment' (a teacher descriptor, trained first) or 'file' (a trained"
                     + " model zip with its sha256)" + (shape.file() == null ? "" : ", not both"));
@@ -61,7 +74,7 @@ final class TeacherBinder implements ValueBinder<ResolvedTeacher> {
         }
         return shape.file() != null
                 ? fileTeacher(shape, written.get("file").textValue(), scope)
-                : experimentTeacher(shape, written.get("experiment").textValue(), scope);
+                : experimentTeacher(shape, written.get("experiment").textValue(), scope, source ? "source" : "teacher");
     }
 
     private Optional<ResolvedTeacher> fileTeacher(DescriptorDocument.TeacherShape shape, String writtenFile,
@@ -89,25 +102,28 @@ final class TeacherBinder implements ValueBinder<ResolvedTeacher> {
                 : Optional.empty();
     }
 
+    // role: "teacher", or "source" for the trained network of a derived student (student.source)
     private Optional<ResolvedTeacher> experimentTeacher(DescriptorDocument.TeacherShape shape, String writtenPath,
-            BindingScope scope) {
+            BindingScope scope, String role) {
         if (shape.sha256() != null) {
-            scope.child("sha256").report("only a 'file' teacher has a sha256; an 'experiment' teacher is identified by"
-                    + " the hash of its descriptor");
+            scope.child("sha256").report(role.equals("teacher")
+                    ? "only a 'file' teacher has a sha256; an 'experiment' teacher is identified by the hash of its"
+                            + " descriptor"
+                    : "a source experiment is identified by the hash of its descriptor; remove 'sha256'");
             return Optional.empty();
         }
         BindingScope experimentScope = scope.child("experiment");
         Path descriptor = Path.of(shape.experiment());
         if (!Files.isRegularFile(descriptor)) {
-            experimentScope.report("no teacher descriptor at " + descriptor + " ('" + writtenPath + "' is relative to "
-                    + scope.baseDirectory().toAbsolutePath() + ")");
+            experimentScope.report("no " + role + " descriptor at " + descriptor + " ('" + writtenPath + "' is"
+                    + " relative to " + scope.baseDirectory().toAbsolutePath() + ")");
             return Optional.empty();
         }
         Path identity = DescriptorPaths.identity(descriptor);
         if (chain.contains(identity)) {
-            experimentScope.report("teacher cycle: " + chain.subList(chain.indexOf(identity), chain.size()).stream()
+            experimentScope.report(role + " cycle: " + chain.subList(chain.indexOf(identity), chain.size()).stream()
                     .map(Path::toString).collect(Collectors.joining(" -> ")) + " -> " + identity
-                    + "; a descriptor cannot be its own teacher");
+                    + "; a descriptor cannot be its own " + role);
             return Optional.empty();
         }
         ParseResult teacher = parseTeacher.apply(identity);

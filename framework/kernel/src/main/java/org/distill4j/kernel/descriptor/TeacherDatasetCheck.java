@@ -20,13 +20,24 @@ import java.util.Optional;
 final class TeacherDatasetCheck {
 
     static Optional<Problem> check(ComponentChoice dataset, TeacherChoice teacher, ParameterBinder binder) {
+        return check(dataset, teacher, binder, "teacher.experiment", "teacher");
+    }
+
+    /**
+     * The same check for another experiment the student reads, such as the source of a derived student.
+     *
+     * @param path where the problem is reported
+     * @param role what the other experiment is to the student ("teacher", "source")
+     */
+    static Optional<Problem> check(ComponentChoice dataset, TeacherChoice teacher, ParameterBinder binder, String path,
+            String role) {
         if (!(teacher instanceof ExperimentTeacher experimentTeacher) || sameDataset(dataset, teacher)) {
             return Optional.empty();
         }
         ResolvedExperiment experiment = experimentTeacher.experiment();
-        return Optional.of(new Problem("teacher.experiment", "the teacher experiment '" + experiment.id()
+        return Optional.of(new Problem(path, "the " + role + " experiment '" + experiment.id()
                 + "' uses dataset " + text(experiment.dataset(), binder) + ", but this experiment uses "
-                + text(dataset, binder) + "; a teacher must use the same dataset (name and parameters"
+                + text(dataset, binder) + "; a " + role + " must use the same dataset (name and parameters"
                 + subsetNote(dataset.parameters()) + ")"));
     }
 

@@ -2,7 +2,8 @@ package org.distill4j.kernel.descriptor;
 
 /**
  * Finds the experiment a recorded teacher reference ({@code {experiment: <id>, hash: <full hash>}}) names, for
- * {@link RecordedDescriptorReader}. A result store implements it by reading the teacher's recorded run.
+ * {@link RecordedDescriptorReader}; a recorded {@code student.source} is found the same way. A result store implements
+ * it by reading the teacher's recorded run.
  */
 @FunctionalInterface
 public interface TeacherLookup {

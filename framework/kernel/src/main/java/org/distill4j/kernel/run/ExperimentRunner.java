@@ -150,8 +150,13 @@ public final class ExperimentRunner {
         Optional<Aligner> aligner = experiment.aligner().map(choice -> create(choice, Aligner.class));
         aligner.ifPresent(chosen -> RunCompressionContext.check(chosen.samples(), data));
         LoadedTeacher teacher = experiment.teacher().map(choice -> teachers.load(choice, seed)).orElse(null);
-        NetworkSpec architecture = create(experiment.studentModel(), ModelFamily.class).specify(data.shape(),
-                data.classes());
+        ModelFamily family = create(experiment.studentModel(), ModelFamily.class);
+        // A derived family designs the student from a trained network: its source run, trained first if not DONE.
+        Optional<DerivedStudent> derived = experiment.studentSource().map(source -> DerivedStudent.design(family,
+                source, teachers.load(source, seed), create(source.experiment().studentModel(), ModelFamily.class),
+                data, seed, networks, out));
+        NetworkSpec architecture = derived.map(DerivedStudent::spec)
+                .orElseGet(() -> family.specify(data.shape(), data.classes()));
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -247,6 +252,7 @@ public final class ExperimentRunner {
         Map<String, Object> metrics = RunRecords.metrics(experiment, seed, spec, outcome, stageOutcomes, teacher,
                 teacherAccuracy);
         compressed.ifPresent(start -> metrics.putAll(start.metrics()));
+        derived.ifPresent(design -> metrics.put(DerivedStudent.SECTION, design.metrics()));
         String selected = String.format(Locale.ROOT, "epoch %d, %s", outcome.selectedEpoch(),
                 plan.select().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         if (retrieval.isPresent()) {
@@ -259,6 +265,8 @@ public final class ExperimentRunner {
         double trainingSeconds = stageOutcomes.stream().mapToDouble(stage -> stage.outcome().seconds()).sum()
                 + outcome.seconds();
         Map<String, Object> compressionTimes = new LinkedHashMap<>();
+        // The source run's directory and model hash go into provenance.json beside the compression times.
+        derived.ifPresent(design -> compressionTimes.put(DerivedStudent.SECTION, design.provenance()));
         compressed.ifPresent(start -> {
             compressionTimes.putAll(start.provenance());
             compressionTimes.put(CompressedStudent.RECOVERY_SECONDS, trainingSeconds

@@ -16,6 +16,7 @@ import org.distill4j.api.data.DataContext;
 import org.distill4j.api.data.Dataset;
 import org.distill4j.api.data.DatasetInfo;
 import org.distill4j.api.network.InputShape;
+import org.distill4j.api.network.Network;
 import org.distill4j.api.network.NetworkSpec;
 import org.distill4j.api.network.NodeSpec;
 import org.distill4j.api.network.TensorShape;
@@ -46,6 +47,8 @@ public final class FakePlugin implements Distill4jPlugin {
                 Component.modelFamily("unbuildable", NoParameters.class, Unbuildable.class, "always fails", ""),
                 Component.modelFamily("bn-mlp", MlpParams.class, BatchNormMlp.class, "dense layers with batch norm",
                         ""),
+                Component.modelFamily("designed", NoParameters.class, Designed.class, "derived from a trained"
+                        + " network", ""),
                 Component.distiller("hinton-kd", HintonParams.class, Hinton.class, "soft targets", "Hinton 2015"),
                 Component.distiller("cross-entropy", NoParameters.class, CrossEntropy.class, "labels only", ""),
                 Component.distiller("hint", HintParams.class, Hint.class, "match a layer", "Romero 2015"),
@@ -129,6 +132,25 @@ public final class FakePlugin implements Distill4jPlugin {
             }
             nodes.add(new NodeSpec.Dense(NetworkSpec.LOGITS, previous, classes, true));
             return new NetworkSpec("bn-mlp", input, nodes);
+        }
+    }
+
+    /** A derived family: the source's vertices, every hidden layer half as wide. */
+    public static final class Designed implements ModelFamily {
+        @Override
+        public boolean derived() {
+            return true;
+        }
+
+        @Override
+        public NetworkSpec specify(InputShape input, int classes) {
+            throw new IllegalArgumentException("'designed' needs its source network");
+        }
+
+        @Override
+        public NetworkSpec specify(InputShape input, int classes, Network source) {
+            return source.spec().map(node -> node instanceof NodeSpec.Dense dense && !dense.name().equals("logits")
+                    ? dense.withUnits(Math.max(1, dense.units() / 2)) : node);
         }
     }
 

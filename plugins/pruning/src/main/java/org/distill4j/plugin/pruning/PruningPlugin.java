@@ -7,13 +7,14 @@ import java.util.List;
 
 /**
  * Pruning compressors: structured ones that build FSKD's students (L1-norm filter pruning, network slimming) and
- * Prune-then-Distill's unstructured, iterative magnitude pruning.
+ * Prune-then-Distill's unstructured, iterative magnitude pruning; and the sparsity-matched student family that Park
+ * and No design from a pruned teacher.
  */
 public final class PruningPlugin implements Distill4jPlugin {
 
     static final String L1_CITATION = "Li, Kadav, Durdanovic, Samet, Graf. Pruning Filters for Efficient ConvNets."
             + " ICLR 2017";
-    static final String MAGNITUDE_CITATION = "Park, No. Prune Your Model Before Distill It. ECCV 2022";
+    static final String PRUNE_THEN_DISTILL_CITATION = "Park, No. Prune Your Model Before Distill It. ECCV 2022";
     static final String SLIMMING_CITATION = "Liu, Li, Shen, Huang, Yan, Zhang. Learning Efficient Convolutional"
             + " Networks through Network Slimming. ICCV 2017";
 
@@ -34,6 +35,10 @@ public final class PruningPlugin implements Distill4jPlugin {
                 Component.compressor("magnitude", MagnitudeParams.class, MagnitudeCompressor.class, "masks the"
                         + " smallest-magnitude convolution and dense weights, a fraction of the remaining ones per"
                         + " round, globally or per layer, retraining between rounds with the learning rate rewound"
-                        + " (unstructured; the masks hold through every later training)", MAGNITUDE_CITATION));
+                        + " (unstructured; the masks hold through every later training)", PRUNE_THEN_DISTILL_CITATION),
+                Component.modelFamily(SparsityMatchedFamily.NAME, SparsityMatchedParams.class,
+                        SparsityMatchedFamily.class, "a student designed from a pruned teacher (student.source): the"
+                                + " teacher's topology, each layer as wide as makes its weight count match the"
+                                + " layer's non-zero weights", PRUNE_THEN_DISTILL_CITATION));
     }
 }

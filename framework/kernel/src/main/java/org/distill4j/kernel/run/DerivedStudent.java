@@ -1,0 +1,162 @@
+package org.distill4j.kernel.run;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.distill4j.api.ModelFamily;
+import org.distill4j.api.NetworkFactory;
+import org.distill4j.api.data.Dataset;
+import org.distill4j.api.network.Network;
+import org.distill4j.api.network.NetworkSpec;
+import org.distill4j.api.network.NetworkWeights;
+import org.distill4j.api.network.NodeSpec;
+import org.distill4j.api.network.TensorShape;
+import org.distill4j.kernel.descriptor.ExperimentTeacher;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The architecture of a student whose model family is derived ({@link ModelFamily#derived()}): designed from its
+ * {@code student.source}, a trained network, with what the run records about it.
+ *
+ * <p>The source network is given to the family with the spec of the source experiment's own model family. For a
+ * compressed source (a magnitude-pruned teacher) that spec is the architecture before compression, which is right
+ * only when the compression kept every shape, as unstructured pruning does (it stores pruned weights as zeros); a
+ * structured compressor narrows layers, and the check here stops the run with the layer that differs.
+ *
+ * @param spec       the designed architecture
+ * @param metrics    the {@code student-source} section of {@code metrics.json}: the source run's experiment, hash
+ *                   and seed, the designed width of every convolution and dense layer, and the weight counts the
+ *                   design matched (deterministic values only)
+ * @param provenance the {@code student-source} section of {@code provenance.json}: the source run's directory and
+ *                   model hash
+ */
+record DerivedStudent(NetworkSpec spec, Map<String, Object> metrics, Map<String, Object> provenance) {
+
+    /** The key of the sections in {@code metrics.json} and {@code provenance.json}. */
+    static final String SECTION = "student-source";
+
+    DerivedStudent {
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+    }
+
+    /**
+     * @param family       the student's (derived) model family
+     * @param source       the source reference, for messages
+     * @param loaded       the source run's trained network, with its records
+     * @param sourceFamily the source experiment's model family, whose spec the trained network has
+     * @param studentSeed  the student run's seed (the source run's may be fixed)
+     */
+    static DerivedStudent design(ModelFamily family, ExperimentTeacher source, LoadedTeacher loaded,
+            ModelFamily sourceFamily, Dataset data, long studentSeed, NetworkFactory networks, PrintStream out) {
+        long sourceSeed = source.seedFor(studentSeed);
+        String label = "student.source " + source.experiment().id() + " seed " + sourceSeed;
+        NetworkSpec sourceSpec = sourceFamily.specify(data.shape(), data.classes());
+        checkShapes(label, sourceSpec, loaded.network(), networks.build(sourceSpec, sourceSeed).graph());
+        NetworkSpec spec = family.specify(data.shape(), data.classes(), new Network(sourceSpec, loaded.network()));
+
+        Map<String, Object> widths = new LinkedHashMap<>();
+        for (NodeSpec node : spec.nodes()) {
+            if (node instanceof NodeSpec.Conv2d conv) {
+                widths.put(conv.name(), conv.outChannels());
+            } else if (node instanceof NodeSpec.Dense dense) {
+                widths.put(dense.name(), dense.units());
+            }
+        }
+        long weights = weights(spec);
+        long sourceWeights = weights(sourceSpec);
+        long nonZero = nonZeroWeights(new Network(sourceSpec, loaded.network()));
+        Map<String, Object> metrics = new LinkedHashMap<>(loaded.metrics());
+        metrics.put("designed", widths);
+        metrics.put("weights", weights);
+        metrics.put("source-weights", sourceWeights);
+        metrics.put("source-non-zero-weights", nonZero);
+        out.printf(Locale.ROOT, "   student %s designed from %s: %s; %,d parameters, %,d conv and dense weights for"
+                        + " the source's %,d non-zero of %,d%n", spec.family(), label,
+                widths.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue())
+                        .collect(Collectors.joining(", ")),
+                spec.statistics().parameters(), weights, nonZero, sourceWeights);
+        return new DerivedStudent(spec, metrics, new LinkedHashMap<>(loaded.provenance()));
+    }
+
+    /**
+     * Every parameter of the loaded source has the shape its family's spec gives (compared with a graph built from
+     * that spec, so the layouts are DL4J's own).
+     */
+    private static void checkShapes(String label, NetworkSpec sourceSpec, ComputationGraph loaded,
+            ComputationGraph expected) {
+        for (NodeSpec node : sourceSpec.nodes()) {
+            GraphVertex want = expected.getVertex(node.name());
+            if (want == null || !want.hasLayer() || want.getLayer().numParams() == 0) {
+                continue;
+            }
+            GraphVertex have = loaded.getVertex(node.name());
+            if (have == null || !have.hasLayer()) {
+                throw new IllegalArgumentException(label + ": its model has no layer '" + node.name() + "', which its"
+                        + " family's architecture (" + sourceSpec.family() + ") has; a derived student needs a source"
+                        + " whose architecture its compression kept (unstructured pruning)");
+            }
+            Layer wantLayer = want.getLayer();
+            Layer haveLayer = have.getLayer();
+            for (Map.Entry<String, INDArray> parameter : wantLayer.paramTable().entrySet()) {
+                INDArray actual = haveLayer.paramTable().get(parameter.getKey());
+                long[] wanted = parameter.getValue().shape();
+                if (actual == null || !Arrays.equals(actual.shape(), wanted)) {
+                    throw new IllegalArgumentException(label + ": its model's " + node.name() + " "
+                            + describe(parameter.getKey()) + " is "
+                            + (actual == null ? "missing" : Arrays.toString(actual.shape()))
+                            + " but its family's architecture (" + sourceSpec.family() + ") gives "
+                            + Arrays.toString(wanted) + "; a derived student needs a source whose architecture its"
+                            + " pruning kept (unstructured pruning)");
+                }
+            }
+        }
+    }
+
+    private static String describe(String parameter) {
+        return switch (parameter) {
+            case NetworkWeights.WEIGHT -> "weight";
+            case NetworkWeights.BIAS -> "bias";
+            default -> parameter;
+        };
+    }
+
+    /** The convolution and dense weights of a spec (no biases, no batch norm): what the design rule matches. */
+    static long weights(NetworkSpec spec) {
+        Map<String, TensorShape> shapes = spec.shapes();
+        long weights = 0;
+        for (NodeSpec node : spec.nodes()) {
+            TensorShape in = shapes.get(node.inputs().get(0));
+            if (node instanceof NodeSpec.Conv2d conv) {
+                weights += (long) conv.outChannels() * in.channels() * conv.kernel() * conv.kernel();
+            } else if (node instanceof NodeSpec.Dense dense) {
+                weights += in.size() * dense.units();
+            }
+        }
+        return weights;
+    }
+
+    /** The non-zero convolution and dense weights of a network: a pruned weight is stored as an exact zero. */
+    static long nonZeroWeights(Network network) {
+        long count = 0;
+        for (NodeSpec node : network.spec().nodes()) {
+            if (node instanceof NodeSpec.Conv2d || node instanceof NodeSpec.Dense) {
+                INDArray weights = NetworkWeights.copy(network, node.name(), NetworkWeights.WEIGHT);
+                for (double value : weights.data().asDouble()) {
+                    if (value != 0) {
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+}
