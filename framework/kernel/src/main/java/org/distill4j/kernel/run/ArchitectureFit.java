@@ -3,6 +3,7 @@ package org.distill4j.kernel.run;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.distill4j.api.network.NetworkSpec;
+import org.distill4j.api.network.NetworkWeights;
 import org.distill4j.models.graph.GraphBuilder;
 import org.distill4j.models.graph.GraphSettings;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,18 +34,27 @@ final class ArchitectureFit {
             String name = vertex.getVertexName();
             GraphVertex loaded = graph.getVertex(name);
             if (loaded == null || !loaded.hasLayer()) {
-                return Optional.of("it has no layer '" + name + "'");
+                return Optional.of("its model has no layer '" + name + "', which its family's architecture ("
+                        + spec.family() + ") has");
             }
             for (Map.Entry<String, INDArray> parameter : vertex.getLayer().paramTable().entrySet()) {
                 INDArray actual = loaded.getLayer().paramTable().get(parameter.getKey());
                 long[] want = parameter.getValue().shape();
                 if (actual == null || !Arrays.equals(actual.shape(), want)) {
-                    return Optional.of("its " + name + " parameter " + parameter.getKey() + " is "
-                            + (actual == null ? "missing" : Arrays.toString(actual.shape())) + " where the "
-                            + spec.family() + " architecture gives " + Arrays.toString(want));
+                    return Optional.of("its model's " + name + " " + describe(parameter.getKey()) + " is "
+                            + (actual == null ? "missing" : Arrays.toString(actual.shape())) + " but its family's"
+                            + " architecture (" + spec.family() + ") gives " + Arrays.toString(want));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static String describe(String parameter) {
+        return switch (parameter) {
+            case NetworkWeights.WEIGHT -> "weight";
+            case NetworkWeights.BIAS -> "bias";
+            default -> parameter;
+        };
     }
 }

@@ -44,9 +44,9 @@ record CompressedStudent(Network network, Map<String, INDArray> masks, Map<Strin
             NetworkFactory networks, PrintStream out, RunCompressionContext.Retrainer retrainer) {
         RunCompressionContext context = new RunCompressionContext(data, seed, networks, out, retrainer);
         ArchitectureFit.mismatch(teacherSpec, teacherGraph).ifPresent(problem -> {
-            throw new IllegalStateException("the teacher to compress is not the " + teacherSpec.family()
-                    + " architecture its descriptor chain gives: " + problem + ". A compressed teacher can be"
-                    + " compressed again only when its compression kept every shape (unstructured pruning)");
+            throw new IllegalStateException("the teacher to compress is not the architecture its descriptor chain"
+                    + " gives: " + problem + "; a compressed teacher can be compressed again only when its"
+                    + " compression kept every shape (unstructured pruning)");
         });
         Network teacher = new Network(teacherSpec, teacherGraph);
         long started = System.nanoTime();

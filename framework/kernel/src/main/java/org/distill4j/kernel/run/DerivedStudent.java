@@ -1,10 +1,6 @@
 package org.distill4j.kernel.run;
 
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.distill4j.api.ModelFamily;
-import org.distill4j.api.NetworkFactory;
 import org.distill4j.api.data.Dataset;
 import org.distill4j.api.network.Network;
 import org.distill4j.api.network.NetworkSpec;
@@ -15,7 +11,6 @@ import org.distill4j.kernel.descriptor.ExperimentTeacher;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -56,11 +51,14 @@ record DerivedStudent(NetworkSpec spec, Map<String, Object> metrics, Map<String,
      * @param studentSeed  the student run's seed (the source run's may be fixed)
      */
     static DerivedStudent design(ModelFamily family, ExperimentTeacher source, LoadedTeacher loaded,
-            ModelFamily sourceFamily, Dataset data, long studentSeed, NetworkFactory networks, PrintStream out) {
+            ModelFamily sourceFamily, Dataset data, long studentSeed, PrintStream out) {
         long sourceSeed = source.seedFor(studentSeed);
         String label = "student.source " + source.experiment().id() + " seed " + sourceSeed;
         NetworkSpec sourceSpec = sourceFamily.specify(data.shape(), data.classes());
-        checkShapes(label, sourceSpec, loaded.network(), networks.build(sourceSpec, sourceSeed).graph());
+        ArchitectureFit.mismatch(sourceSpec, loaded.network()).ifPresent(problem -> {
+            throw new IllegalArgumentException(label + ": " + problem + "; a derived student needs a source whose"
+                    + " architecture its pruning kept (unstructured pruning)");
+        });
         NetworkSpec spec = family.specify(data.shape(), data.classes(), new Network(sourceSpec, loaded.network()));
 
         Map<String, Object> widths = new LinkedHashMap<>();
@@ -85,48 +83,6 @@ record DerivedStudent(NetworkSpec spec, Map<String, Object> metrics, Map<String,
                         .collect(Collectors.joining(", ")),
                 spec.statistics().parameters(), weights, nonZero, sourceWeights);
         return new DerivedStudent(spec, metrics, new LinkedHashMap<>(loaded.provenance()));
-    }
-
-    /**
-     * Every parameter of the loaded source has the shape its family's spec gives (compared with a graph built from
-     * that spec, so the layouts are DL4J's own).
-     */
-    private static void checkShapes(String label, NetworkSpec sourceSpec, ComputationGraph loaded,
-            ComputationGraph expected) {
-        for (NodeSpec node : sourceSpec.nodes()) {
-            GraphVertex want = expected.getVertex(node.name());
-            if (want == null || !want.hasLayer() || want.getLayer().numParams() == 0) {
-                continue;
-            }
-            GraphVertex have = loaded.getVertex(node.name());
-            if (have == null || !have.hasLayer()) {
-                throw new IllegalArgumentException(label + ": its model has no layer '" + node.name() + "', which its"
-                        + " family's architecture (" + sourceSpec.family() + ") has; a derived student needs a source"
-                        + " whose architecture its compression kept (unstructured pruning)");
-            }
-            Layer wantLayer = want.getLayer();
-            Layer haveLayer = have.getLayer();
-            for (Map.Entry<String, INDArray> parameter : wantLayer.paramTable().entrySet()) {
-                INDArray actual = haveLayer.paramTable().get(parameter.getKey());
-                long[] wanted = parameter.getValue().shape();
-                if (actual == null || !Arrays.equals(actual.shape(), wanted)) {
-                    throw new IllegalArgumentException(label + ": its model's " + node.name() + " "
-                            + describe(parameter.getKey()) + " is "
-                            + (actual == null ? "missing" : Arrays.toString(actual.shape()))
-                            + " but its family's architecture (" + sourceSpec.family() + ") gives "
-                            + Arrays.toString(wanted) + "; a derived student needs a source whose architecture its"
-                            + " pruning kept (unstructured pruning)");
-                }
-            }
-        }
-    }
-
-    private static String describe(String parameter) {
-        return switch (parameter) {
-            case NetworkWeights.WEIGHT -> "weight";
-            case NetworkWeights.BIAS -> "bias";
-            default -> parameter;
-        };
     }
 
     /** The convolution and dense weights of a spec (no biases, no batch norm): what the design rule matches. */

@@ -154,7 +154,7 @@ public final class ExperimentRunner {
         // A derived family designs the student from a trained network: its source run, trained first if not DONE.
         Optional<DerivedStudent> derived = experiment.studentSource().map(source -> DerivedStudent.design(family,
                 source, teachers.load(source, seed), create(source.experiment().studentModel(), ModelFamily.class),
-                data, seed, networks, out));
+                data, seed, out));
         NetworkSpec architecture = derived.map(DerivedStudent::spec)
                 .orElseGet(() -> family.specify(data.shape(), data.classes()));
         try {
