@@ -140,6 +140,22 @@ class SweepPlannerTest {
         assertThat(plan.jobs()).extracting(SweepJob::run).containsExactly(run(teacher, 2));
     }
 
+    @Test
+    void aDerivedStudentWaitsForItsSourceRunAndTheSourceForItsTeacher() throws IOException {
+        Files.writeString(directory.resolve("designed.yaml"), TEACHER.replace("plan/teacher", "plan/designed")
+                .replace("{model: {family: mlp, params: {hidden: [8]}}}",
+                        "{model: {family: sparsity-matched}, source: {experiment: kd.yaml}}"));
+        ResolvedVariant designed = resolve("designed.yaml");
+        ResolvedVariant kd = resolve("kd.yaml");
+
+        SweepPlan plan = new SweepPlanner(new States()).plan(List.of(designed, kd, teacher), seed -> seed == 1);
+
+        assertThat(plan.jobs()).extracting(SweepJob::run).containsExactly(run(teacher, 1), run(kd, 1),
+                run(designed, 1));
+        assertThat(plan.jobs().get(2).teachers()).containsExactlyInAnyOrder(run(kd, 1), run(teacher, 1));
+        assertThat(TeacherChain.of(designed.experiment(), 1)).containsExactly(run(kd, 1), run(teacher, 1));
+    }
+
     /** Result-store states held in memory. */
     private static final class States implements RunStates {
         final Set<RunKey> done = new HashSet<>();
