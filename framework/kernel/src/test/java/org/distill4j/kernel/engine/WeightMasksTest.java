@@ -1,41 +1,22 @@
 package org.distill4j.kernel.engine;
 
-import org.distill4j.api.Distiller;
-import org.distill4j.api.LossGraph;
-import org.distill4j.api.Losses;
 import org.distill4j.api.data.Dataset;
 import org.distill4j.api.network.TensorShape;
 import org.distill4j.kernel.builtin.ConstantSchedule;
 import org.distill4j.kernel.builtin.SgdOptimizer;
 import org.distill4j.kernel.builtin.SgdParams;
 import org.junit.jupiter.api.Test;
-import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WeightMasksTest {
-
-    static final class LogitsCrossEntropy implements Distiller {
-        public Set<String> studentTaps() {
-            return Set.of("logits");
-        }
-
-        public Set<String> teacherTaps() {
-            return Set.of();
-        }
-
-        public SDVariable defineLoss(LossGraph graph) {
-            return Losses.crossEntropy(graph.sameDiff(), graph.student("logits"), graph.labels());
-        }
-    }
 
     @Test
     void prunedWeightsStayExactlyZeroThroughTrainingWithMomentumAndWeightDecayWhileTheOthersLearn() {
@@ -95,7 +76,7 @@ class WeightMasksTest {
 
     private static void train(TrainableGraph graph, TrainableGraph.UpdateHook hook) {
         Dataset data = TinyNetworks.data(3, 64, 0, 16, 5);
-        CompiledLoss loss = CompiledLoss.compile(List.of(new Objective("ce", new LogitsCrossEntropy(), 1.0)),
+        CompiledLoss loss = CompiledLoss.compile(List.of(new Objective("ce", new TrainerTest.CrossEntropy(), 1.0)),
                 Map.of("logits", TensorShape.vector(3)), Map.of(), 3);
         TrainingSettings settings = new TrainingSettings(2, 16,
                 new SgdOptimizer(new SgdParams(0.05, 0.9, true, 5e-2)), new ConstantSchedule(),
