@@ -3,6 +3,7 @@ package org.distill4j.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 
 /**
  * The lines under a table that say what its values are and what its marks mean. A mark's line appears only when
@@ -19,6 +20,10 @@ final class TableLegend {
             lines.add("— (missing): no finished run of the descriptor as it is now; train it with scripts/distill4j run"
                     + " (or a sweep), then regenerate the table.");
         }
+        if (table.cells().stream().anyMatch(cell -> !cell.recorded())) {
+            lines.add(CellText.NOT_RECORDED + ": the cell's runs record no value at its column's metric (as a student"
+                    + " trained alone has no teacher.test-accuracy).");
+        }
         if (statuses.contains(CellStatus.PARTIAL)) {
             lines.add("n=k of N: only k of the descriptor's N seeds have finished; the value is over those k runs.");
         }
@@ -32,11 +37,26 @@ final class TableLegend {
         return List.copyOf(lines);
     }
 
-    /** What a cell's number is: {@code test-accuracy × 100, mean ± sample standard deviation over seeds}. */
+    /**
+     * What a cell's number is: {@code test-accuracy × 100, mean ± sample standard deviation over seeds}. When metric
+     * columns scale their values differently, each column says its own: {@code per column, accuracy (%) =
+     * test-accuracy × 100, weights = student.parameters; mean ± ...}.
+     */
     static String valueDescription(Table table) {
         TableSpec spec = table.definition();
-        return spec.metric().text() + (spec.scale() == 1 ? "" : " × " + number(spec.scale())) + ", "
-                + aggregationDescription(spec.aggregation());
+        if (!spec.hasColumnScales()) {
+            return scaled(spec.metric(), spec.scale()) + ", " + aggregationDescription(spec.aggregation());
+        }
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < spec.metricColumns().size(); i++) {
+            OptionalInt column = OptionalInt.of(i);
+            columns.add(spec.metricColumns().get(i).label() + " = " + scaled(spec.metric(column), spec.scale(column)));
+        }
+        return "per column, " + String.join(", ", columns) + "; " + aggregationDescription(spec.aggregation());
+    }
+
+    private static String scaled(MetricPath metric, double scale) {
+        return metric.text() + (scale == 1 ? "" : " × " + number(scale));
     }
 
     static String aggregationDescription(Aggregation aggregation) {
