@@ -1,8 +1,8 @@
 package org.distill4j.report;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalInt;
 
 /**
@@ -20,9 +20,11 @@ final class TableLegend {
             lines.add("— (missing): no finished run of the descriptor as it is now; train it with scripts/distill4j run"
                     + " (or a sweep), then regenerate the table.");
         }
-        if (table.cells().stream().anyMatch(cell -> !cell.recorded())) {
-            lines.add(CellText.NOT_RECORDED + ": the cell's runs record no value at its column's metric (as a student"
-                    + " trained alone has no teacher.test-accuracy).");
+        List<String> unrecorded = table.cells().stream().filter(cell -> !cell.recorded())
+                .map(cell -> table.definition().metric(cell.plan().column()).text()).distinct().toList();
+        if (!unrecorded.isEmpty()) {
+            lines.add(CellText.NOT_RECORDED + ": the cell's runs record no value at its column's metric (here "
+                    + String.join(", ", unrecorded) + ").");
         }
         if (statuses.contains(CellStatus.PARTIAL)) {
             lines.add("n=k of N: only k of the descriptor's N seeds have finished; the value is over those k runs.");
@@ -72,11 +74,14 @@ final class TableLegend {
         }
     }
 
-    /** A number as a person writes it: 100 rather than 100.0. */
+    /** A number as a person writes it: 100 rather than 100.0, 0.000001 rather than 1.0E-6. */
     static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
         return value == Math.rint(value) && Math.abs(value) < 1e15
                 ? Long.toString((long) value)
-                : String.format(Locale.ROOT, "%s", value);
+                : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private TableLegend() {

@@ -66,7 +66,7 @@ class MetricColumnFormatsTest {
                 "| KD | 88.50 ± 0.71 (n=2) | 93.00 ± 1.41 (n=2) | 23,456 ± 0 (n=2) |\n",
                 "- Values: per column, test accuracy (%) = test-accuracy × 100, teacher (%) = teacher.test-accuracy × 100,"
                         + " weights = student.parameters; mean ± sample standard deviation over seeds",
-                "- –: the cell's runs record no value at its column's metric");
+                "- –: the cell's runs record no value at its column's metric (here teacher.test-accuracy).\n");
         assertThat(Files.readString(output.resolve("formats.csv"))).isEqualTo("""
                 row,column,value,deviation,n,expected-n,status,older-runs,paper
                 Teacher,test accuracy (%),92.00,1.41,2,2,complete,0,
@@ -143,6 +143,18 @@ class MetricColumnFormatsTest {
         assertThat(shown(table, "precise")).isEqualTo("92.000 ± 1.414 (n=2)");
         assertThat(TableLegend.valueDescription(table)).startsWith("per column, accuracy = test-accuracy × 100,"
                 + " seconds = provenance.seconds, precise = test-accuracy × 100; mean ±");
+    }
+
+    @Test
+    void aFractionalScaleIsWrittenAsADecimalInTheLegend() {
+        withRuns();
+        Path spec = project.spec("mega.yaml", FORMATS.replace("scale: 1, format: \"%,.0f\"",
+                "scale: 0.000001, format: \"%.3f\""));
+
+        Table table = project.build(spec, null);
+
+        assertThat(TableLegend.valueDescription(table)).contains("weights = student.parameters × 0.000001;");
+        assertThat(shown(table, "weights")).isEqualTo("1.235 ± 0.000 (n=2)");
     }
 
     @Test
