@@ -15,10 +15,13 @@ import java.util.Objects;
  * @param seeds      the descriptor's seeds: the runs a complete cell has
  * @param runs       the DONE runs of the current hash, in seed order
  * @param olderRuns  DONE runs of older versions of this variant; never part of the value
- * @param value      the values of {@code runs}, scaled
+ * @param value      the values of {@code runs}, scaled; none when the runs do not record the metric
+ * @param recorded   false when the cell has runs and none of them records its metric column's metric (a student
+ *                   trained alone has no {@code teacher.test-accuracy}): the cell is shown empty. Only a metric
+ *                   column's cell can be unrecorded; a table's own metric must be in every run
  */
 public record Cell(CellPlan plan, String row, String column, String descriptor, String experiment, String hash,
-        List<Long> seeds, List<RunRecord> runs, List<StaleRun> olderRuns, CellValue value) {
+        List<Long> seeds, List<RunRecord> runs, List<StaleRun> olderRuns, CellValue value, boolean recorded) {
 
     public Cell {
         Objects.requireNonNull(plan, "plan");
@@ -31,10 +34,20 @@ public record Cell(CellPlan plan, String row, String column, String descriptor, 
         runs = List.copyOf(runs);
         olderRuns = List.copyOf(olderRuns);
         Objects.requireNonNull(value, "value");
-        if (value.n() != runs.size()) {
+        if (recorded && value.n() != runs.size()) {
             throw new IllegalArgumentException("a cell has one value per run: " + value.n() + " values, "
                     + runs.size() + " runs");
         }
+        if (!recorded && (runs.isEmpty() || value.n() != 0)) {
+            throw new IllegalArgumentException("a cell whose metric is not recorded has runs and no values: "
+                    + value.n() + " values, " + runs.size() + " runs");
+        }
+    }
+
+    /** A cell whose runs record its metric: one value per run. */
+    public Cell(CellPlan plan, String row, String column, String descriptor, String experiment, String hash,
+            List<Long> seeds, List<RunRecord> runs, List<StaleRun> olderRuns, CellValue value) {
+        this(plan, row, column, descriptor, experiment, hash, seeds, runs, olderRuns, value, true);
     }
 
     public String hash12() {

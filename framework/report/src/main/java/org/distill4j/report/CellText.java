@@ -6,11 +6,17 @@ import java.util.stream.Collectors;
 /**
  * A cell as text, in parts every output assembles its own way (Markdown and HTML with ±, LaTeX with $\pm$).
  *
- * @param value     the formatted value (every value, comma-separated, for {@code all}); empty without runs
+ * @param value     the formatted value (every value, comma-separated, for {@code all}); empty without runs, or
+ *                  when the runs do not record the metric
  * @param deviation the formatted sample standard deviation; empty unless {@code mean-std} with n >= 2
- * @param note      how complete the cell is: {@code n=3}, {@code n=1 of 3}, {@code missing}, or a stale note
+ * @param note      how complete the cell is: {@code n=3}, {@code n=1 of 3}, {@code missing}, or a stale note; empty
+ *                  for a complete cell whose runs do not record the metric
+ * @param recorded  false when the cell's runs do not record its metric column's metric (shown as –)
  */
-record CellText(String value, String deviation, String note) {
+record CellText(String value, String deviation, String note, boolean recorded) {
+
+    /** What a cell whose runs do not record its metric shows instead of a number. */
+    static final String NOT_RECORDED = "–";
 
     CellText {
         Objects.requireNonNull(value, "value");
@@ -18,7 +24,17 @@ record CellText(String value, String deviation, String note) {
         Objects.requireNonNull(note, "note");
     }
 
+    /** The cell with the format of its column: a metric column's own, or the table's. */
+    static CellText of(Cell cell, TableSpec spec) {
+        return of(cell, spec.format(cell.plan().column()));
+    }
+
     static CellText of(Cell cell, ValueFormat format) {
+        if (!cell.recorded()) {
+            // The runs are there, the metric is not: a run count would read as a value over those runs, so only an
+            // incomplete cell keeps its note (what --strict refuses must stay visible).
+            return new CellText("", "", cell.status() == CellStatus.COMPLETE ? "" : note(cell), false);
+        }
         CellValue value = cell.value();
         String shown = "";
         if (value.n() > 0) {
@@ -27,11 +43,17 @@ record CellText(String value, String deviation, String note) {
                     : format.format(value.center().orElseThrow());
         }
         String deviation = value.deviation().isPresent() ? format.format(value.deviation().getAsDouble()) : "";
-        return new CellText(shown, deviation, note(cell));
+        return new CellText(shown, deviation, note(cell), true);
     }
 
-    /** The whole cell on one line: {@code 91.20 ± 0.31 (n=3)} or {@code — (missing)}. */
+    /**
+     * The whole cell on one line: {@code 91.20 ± 0.31 (n=3)} or {@code — (missing)}; {@code –} when the runs do not
+     * record the metric ({@code – (n=1 of 3)} when the cell is also incomplete).
+     */
     String plain() {
+        if (!recorded) {
+            return NOT_RECORDED + (note.isEmpty() ? "" : " (" + note + ")");
+        }
         if (value.isEmpty()) {
             return "— (" + note + ")";
         }

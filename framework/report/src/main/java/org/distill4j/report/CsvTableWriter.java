@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * A table as CSV ({@code <table>.csv}), one line per cell: row, column, value, deviation, n, expected-n, status,
- * older-runs, paper. Numbers are written with the table's format, as the table shows them; a fixed row's one cell
- * has the column {@code (all)}, a table without columns an empty column. RFC 4180 quoting, '\n' line ends.
+ * older-runs, paper. Numbers are written with the column's format (a metric column's own, else the table's), as
+ * the table shows them; a cell whose runs do not record its metric column's metric has an empty value. A fixed row's
+ * one cell has the column {@code (all)}, a table without columns an empty column. RFC 4180 quoting, '\n' line ends.
  */
 final class CsvTableWriter {
 
@@ -15,10 +16,9 @@ final class CsvTableWriter {
         StringBuilder text = new StringBuilder();
         text.append(line(List.of("row", "column", "value", "deviation", "n", "expected-n", "status", "older-runs",
                 "paper")));
-        ValueFormat format = table.definition().format();
         for (TableRow row : table.rows()) {
             for (Cell cell : row.cells()) {
-                CellText shown = CellText.of(cell, format);
+                CellText shown = CellText.of(cell, table.definition());
                 String column = row.fixed() ? FIXED_ROW_COLUMN : cell.column();
                 text.append(line(List.of(row.label(), column, shown.value(), shown.deviation(),
                         Integer.toString(cell.runs().size()), Integer.toString(cell.seeds().size()),

@@ -99,13 +99,12 @@ public final class HtmlReport {
             page.append("<th>").append(Html.escape(MarkdownTableWriter.PAPER_HEADER)).append("</th>");
         }
         page.append("</tr></thead>\n<tbody>\n");
-        ValueFormat format = table.definition().format();
         for (TableRow row : table.rows()) {
             page.append("<tr><th>").append(Html.escape(row.label())).append("</th>");
             for (int column = 0; column < table.valueColumnCount(); column++) {
                 Cell cell = row.cellInColumn(column);
                 page.append("<td class=\"").append(cell.status().text()).append("\">")
-                        .append(Html.escape(CellText.of(cell, format).plain())).append("</td>");
+                        .append(Html.escape(CellText.of(cell, table.definition()).plain())).append("</td>");
             }
             if (table.hasPaperColumn()) {
                 page.append("<td class=\"paper\">").append(Html.escape(row.paper().orElse(""))).append("</td>");

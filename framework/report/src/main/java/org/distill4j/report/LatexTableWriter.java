@@ -30,11 +30,10 @@ final class LatexTableWriter {
         }
         text.append(header).append(" \\\\\n");
         text.append("    \\midrule\n");
-        ValueFormat format = table.definition().format();
         for (TableRow row : table.rows()) {
             text.append("    ").append(escape(row.label()));
             for (int column = 0; column < table.valueColumnCount(); column++) {
-                text.append(" & ").append(cell(CellText.of(row.cellInColumn(column), format)));
+                text.append(" & ").append(cell(CellText.of(row.cellInColumn(column), table.definition())));
             }
             if (table.hasPaperColumn()) {
                 text.append(" & ").append(escape(row.paper().orElse("")));
@@ -53,6 +52,9 @@ final class LatexTableWriter {
 
     private static String cell(CellText shown) {
         String note = "\\,{\\scriptsize(" + escape(shown.note()) + ")}";
+        if (!shown.recorded()) {
+            return escape(CellText.NOT_RECORDED) + (shown.note().isEmpty() ? "" : note);
+        }
         if (shown.value().isEmpty()) {
             return "---" + note;
         }

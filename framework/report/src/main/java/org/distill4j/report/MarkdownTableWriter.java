@@ -24,12 +24,11 @@ final class MarkdownTableWriter {
         }
         text.append(row(header));
         text.append("|").append("---|".repeat(header.size())).append("\n");
-        ValueFormat format = table.definition().format();
         for (TableRow row : table.rows()) {
             List<String> cells = new ArrayList<>();
             cells.add(row.label());
             for (int column = 0; column < table.valueColumnCount(); column++) {
-                cells.add(CellText.of(row.cellInColumn(column), format).plain());
+                cells.add(CellText.of(row.cellInColumn(column), table.definition()).plain());
             }
             if (table.hasPaperColumn()) {
                 cells.add(row.paper().orElse(""));

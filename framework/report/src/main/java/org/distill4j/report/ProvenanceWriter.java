@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Where every cell of a table came from ({@code <table>.provenance.json}): its descriptor (relative to the project
  * root), hash and overrides, its values, and for each run the directory (relative to the results root), seed, git
  * commit and dirty flag, ND4J backend and native classifier; older runs of the same variant are listed, unused.
+ * When metric columns scale their values differently, each column's metric and scale are listed too; a cell whose
+ * runs do not record its column's metric says so ({@code metric-recorded: false}, no values).
  */
 final class ProvenanceWriter {
 
@@ -26,6 +29,18 @@ final class ProvenanceWriter {
         root.put("results", table.resultsPath());
         root.put("metric", spec.metric().text());
         root.put("scale", spec.scale());
+        if (spec.hasColumnScales()) {
+            // Only when a column's scale differs, so the provenance of every other table keeps its bytes.
+            List<Map<String, Object>> columns = new ArrayList<>();
+            for (int i = 0; i < spec.metricColumns().size(); i++) {
+                Map<String, Object> column = new LinkedHashMap<>();
+                column.put("label", spec.metricColumns().get(i).label());
+                column.put("metric", spec.metric(OptionalInt.of(i)).text());
+                column.put("scale", spec.scale(OptionalInt.of(i)));
+                columns.add(column);
+            }
+            root.put("metric-columns", columns);
+        }
         root.put("aggregation", KebabCase.of(spec.aggregation()));
         List<Map<String, Object>> cells = new ArrayList<>();
         for (TableRow row : table.rows()) {
@@ -48,6 +63,9 @@ final class ProvenanceWriter {
         entry.put("seeds", cell.seeds());
         entry.put("status", cell.status().text());
         entry.put("values", cell.value().values());
+        if (!cell.recorded()) {
+            entry.put("metric-recorded", false);
+        }
         List<Map<String, Object>> runs = new ArrayList<>();
         for (RunRecord run : cell.runs()) {
             Map<String, Object> summary = new LinkedHashMap<>();

@@ -81,9 +81,7 @@ final class ResultsReader {
      * between identical runs and so are not metrics.
      */
     static double number(RunRecord run, MetricPath metric, String resultsShown) {
-        JsonNode node = metric.keys().get(0).equals(MetricPath.PROVENANCE) && metric.keys().size() > 1
-                ? metric.withoutFirstKey().find(run.provenanceTree()).orElse(null)
-                : metric.find(run.metrics()).orElse(null);
+        JsonNode node = node(run, metric);
         if (node != null && node.isNumber()) {
             return node.doubleValue();
         }
@@ -95,6 +93,21 @@ final class ResultsReader {
                 + (node == null || node.isNull() ? "no value" : "'" + node + "', not a number,") + " at '" + metric
                 + "'; a table's metric must be a number every run records, such as test-accuracy or"
                 + " teacher.test-accuracy");
+    }
+
+    /**
+     * Whether the run has a value at the metric's path (not necessarily a number): a run of a student trained alone
+     * has nothing at {@code teacher.test-accuracy}. A JSON null is no value.
+     */
+    static boolean records(RunRecord run, MetricPath metric) {
+        JsonNode node = node(run, metric);
+        return node != null && !node.isNull();
+    }
+
+    private static JsonNode node(RunRecord run, MetricPath metric) {
+        return metric.keys().get(0).equals(MetricPath.PROVENANCE) && metric.keys().size() > 1
+                ? metric.withoutFirstKey().find(run.provenanceTree()).orElse(null)
+                : metric.find(run.metrics()).orElse(null);
     }
 
     private String relative(Path directory) {

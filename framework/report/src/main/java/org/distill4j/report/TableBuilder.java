@@ -40,7 +40,8 @@ public final class TableBuilder {
      *
      * @throws InvalidTableSpecException when the spec or one of its descriptors (with the profile and the column
      *                                   overrides) has problems; every problem is listed
-     * @throws IllegalStateException     when a finished run has no number at the table's metric
+     * @throws IllegalStateException     when a finished run has no number at the table's metric, or at a metric
+     *                                   column's metric that other runs of the same cell record
      */
     public Table build(Path spec, Optional<String> profile, Path resultsRoot) {
         return build(reader.read(spec), profile, resultsRoot);
@@ -57,15 +58,21 @@ public final class TableBuilder {
         for (CellPlan plan : spec.cellPlans()) {
             ResolvedExperiment experiment = experiments.get(plan.variant());
             List<RunRecord> runs = results.currentRuns(experiment);
-            List<Double> values = runs.stream()
-                    .map(run -> ResultsReader.number(run, definition.metric(plan.column()), resultsPath)
-                            * definition.scale())
+            MetricPath metric = definition.metric(plan.column());
+            double scale = definition.scale(plan.column());
+            // A metric column may name a metric some rows' runs do not have (a student trained alone has no
+            // teacher.test-accuracy): when none of the cell's runs records it, the cell is shown empty. The table's
+            // own metric, and a metric only some of a cell's runs record, are still errors.
+            boolean recorded = !isMetricColumn(definition, plan) || runs.isEmpty()
+                    || runs.stream().anyMatch(run -> ResultsReader.records(run, metric));
+            List<Double> values = !recorded ? List.of() : runs.stream()
+                    .map(run -> ResultsReader.number(run, metric, resultsPath) * scale)
                     .toList();
             String column = plan.column().isPresent() ? headers.get(plan.column().getAsInt()) : "";
             cellsByRow.get(plan.row()).add(new Cell(plan, definition.rows().get(plan.row()).label(), column,
                     Paths.relative(projectRoot, plan.variant().descriptor()), experiment.id(), experiment.hash(),
                     experiment.seeds(), runs, results.olderRuns(experiment),
-                    new CellValue(definition.aggregation(), values)));
+                    new CellValue(definition.aggregation(), values), recorded));
         }
         List<TableRow> rows = new ArrayList<>();
         for (int i = 0; i < definition.rows().size(); i++) {
@@ -73,5 +80,9 @@ public final class TableBuilder {
             rows.add(new TableRow(row.label(), row.paperValue(), row.fixed() && !headers.isEmpty(), cellsByRow.get(i)));
         }
         return new Table(spec, profile.orElse(""), Paths.relative(projectRoot, spec.source()), resultsPath, headers, rows);
+    }
+
+    private static boolean isMetricColumn(TableSpec definition, CellPlan plan) {
+        return plan.column().isPresent() && !definition.metricColumns().isEmpty();
     }
 }

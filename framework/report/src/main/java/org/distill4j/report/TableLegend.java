@@ -1,8 +1,9 @@
 package org.distill4j.report;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.OptionalInt;
 
 /**
  * The lines under a table that say what its values are and what its marks mean. A mark's line appears only when
@@ -19,6 +20,12 @@ final class TableLegend {
             lines.add("— (missing): no finished run of the descriptor as it is now; train it with scripts/distill4j run"
                     + " (or a sweep), then regenerate the table.");
         }
+        List<String> unrecorded = table.cells().stream().filter(cell -> !cell.recorded())
+                .map(cell -> table.definition().metric(cell.plan().column()).text()).distinct().toList();
+        if (!unrecorded.isEmpty()) {
+            lines.add(CellText.NOT_RECORDED + ": the cell's runs record no value at its column's metric (here "
+                    + String.join(", ", unrecorded) + ").");
+        }
         if (statuses.contains(CellStatus.PARTIAL)) {
             lines.add("n=k of N: only k of the descriptor's N seeds have finished; the value is over those k runs.");
         }
@@ -32,11 +39,26 @@ final class TableLegend {
         return List.copyOf(lines);
     }
 
-    /** What a cell's number is: {@code test-accuracy × 100, mean ± sample standard deviation over seeds}. */
+    /**
+     * What a cell's number is: {@code test-accuracy × 100, mean ± sample standard deviation over seeds}. When metric
+     * columns scale their values differently, each column says its own: {@code per column, accuracy (%) =
+     * test-accuracy × 100, weights = student.parameters; mean ± ...}.
+     */
     static String valueDescription(Table table) {
         TableSpec spec = table.definition();
-        return spec.metric().text() + (spec.scale() == 1 ? "" : " × " + number(spec.scale())) + ", "
-                + aggregationDescription(spec.aggregation());
+        if (!spec.hasColumnScales()) {
+            return scaled(spec.metric(), spec.scale()) + ", " + aggregationDescription(spec.aggregation());
+        }
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < spec.metricColumns().size(); i++) {
+            OptionalInt column = OptionalInt.of(i);
+            columns.add(spec.metricColumns().get(i).label() + " = " + scaled(spec.metric(column), spec.scale(column)));
+        }
+        return "per column, " + String.join(", ", columns) + "; " + aggregationDescription(spec.aggregation());
+    }
+
+    private static String scaled(MetricPath metric, double scale) {
+        return metric.text() + (scale == 1 ? "" : " × " + number(scale));
     }
 
     static String aggregationDescription(Aggregation aggregation) {
@@ -52,11 +74,14 @@ final class TableLegend {
         }
     }
 
-    /** A number as a person writes it: 100 rather than 100.0. */
+    /** A number as a person writes it: 100 rather than 100.0, 0.000001 rather than 1.0E-6. */
     static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
         return value == Math.rint(value) && Math.abs(value) < 1e15
                 ? Long.toString((long) value)
-                : String.format(Locale.ROOT, "%s", value);
+                : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private TableLegend() {

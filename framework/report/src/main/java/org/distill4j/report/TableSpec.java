@@ -6,6 +6,7 @@ import org.distill4j.api.Range;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A table spec as written in {@code experiments/<paper>/tables/<table>.yaml}: which descriptors make the rows, which
@@ -31,8 +32,8 @@ public record TableSpec(
         List<RowSpec> rows,
         @Parameter(description = "one column per value of a descriptor parameter", defaultValue = Parameter.ABSENT)
         ColumnSpec columns,
-        @Parameter(description = "one column per metric of the same runs: [{label, metric}]; instead of 'columns'",
-                defaultValue = "[]")
+        @Parameter(description = "one column per metric of the same runs: [{label, metric, scale, format}], scale and"
+                + " format defaulting to the table's; instead of 'columns'", defaultValue = "[]")
         List<MetricColumn> metricColumns,
         @Parameter(description = "plots to draw beside the table", defaultValue = "[]")
         List<PlotSpec> plots,
@@ -52,8 +53,32 @@ public record TableSpec(
     }
 
     /** The metric of a cell: its metric column's, or the table's. */
-    public MetricPath metric(java.util.OptionalInt column) {
+    public MetricPath metric(OptionalInt column) {
         return column.isPresent() && !metricColumns.isEmpty() ? metricColumns.get(column.getAsInt()).metric() : metric;
+    }
+
+    /** The scale of a cell's values: its metric column's own, or the table's. */
+    public double scale(OptionalInt column) {
+        return metricColumn(column).map(MetricColumn::scale).orElse(scale);
+    }
+
+    /** The format of a cell's numbers: its metric column's own, or the table's. */
+    public ValueFormat format(OptionalInt column) {
+        return metricColumn(column).map(MetricColumn::format).orElse(format);
+    }
+
+    /**
+     * Whether some metric column scales its values other than by the table's scale, so that "metric × scale" must be
+     * said column by column.
+     */
+    public boolean hasColumnScales() {
+        return metricColumns.stream().anyMatch(column -> column.hasOwnScale() && column.scale() != scale);
+    }
+
+    private Optional<MetricColumn> metricColumn(OptionalInt column) {
+        return column.isPresent() && !metricColumns.isEmpty()
+                ? Optional.of(metricColumns.get(column.getAsInt()))
+                : Optional.empty();
     }
 
     /** The parameter columns, when the table has them; without, each row has a single value. */

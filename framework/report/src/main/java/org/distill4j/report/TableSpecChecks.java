@@ -125,6 +125,16 @@ final class TableSpecChecks {
                         + " of metric-columns[" + labels.get(label) + "]; columns need distinct labels"));
             }
         }
+        for (int i = 0; i < spec.metricColumns().size(); i++) {
+            MetricColumn column = spec.metricColumns().get(i);
+            if (column.hasOwnScale() && (column.scale() == 0 || !Double.isFinite(column.scale()))) {
+                problems.add(new Problem("metric-columns[" + i + "].scale", "scale " + TableLegend.number(column.scale())
+                        + " of " + columnName(column, i)
+                        + (column.scale() == 0 ? " would make every value 0" : " is not a finite number")
+                        + "; write a finite number other than 0 (1 keeps the metric as recorded, 100 gives percent),"
+                        + " or leave 'scale' out to use the table's scale, " + TableLegend.number(spec.scale())));
+            }
+        }
         for (int i = 0; i < spec.rows().size(); i++) {
             if (spec.rows().get(i).fixed()) {
                 problems.add(new Problem("rows[" + i + "].fixed", "every row of a table with metric columns shows"
@@ -132,6 +142,11 @@ final class TableSpecChecks {
             }
         }
         return problems;
+    }
+
+    // A column by its label, or by its place when the label is empty (that has its own problem).
+    private static String columnName(MetricColumn column, int index) {
+        return column.label().isBlank() ? "metric-columns[" + index + "]" : "column '" + column.label() + "'";
     }
 
     private static List<Problem> plots(TableSpec spec) {

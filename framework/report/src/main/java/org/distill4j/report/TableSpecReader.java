@@ -1,6 +1,7 @@
 package org.distill4j.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import org.distill4j.api.Problem;
 import org.distill4j.kernel.parameters.Binding;
 import org.distill4j.kernel.parameters.NodeDescriptions;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads table specs strictly, as descriptors are read: unknown keys (with the valid ones), wrong types, values out
@@ -20,6 +23,8 @@ import java.util.Optional;
  * descriptors are not parsed here (that needs the plugins and a profile; see {@link VariantResolver}).
  */
 public final class TableSpecReader {
+
+    private static final Pattern IN_METRIC_COLUMN = Pattern.compile("metric-columns\\[(\\d+)]\\.([a-z-]+).*");
 
     private final ParameterBinder binder;
 
@@ -77,7 +82,7 @@ public final class TableSpecReader {
                     + " metric, rows, ...), got " + NodeDescriptions.of(tree))));
         }
         Binding<TableSpec> binding = binder.bind(tree, TableSpec.class, "", source.getParent());
-        List<Problem> problems = new ArrayList<>(binding.problems());
+        List<Problem> problems = new ArrayList<>(withColumnLabels(binding.problems(), tree));
         if (binding.bestEffortValue().isPresent()) {
             problems.addAll(TableSpecChecks.check(binding.bestEffortValue().get(), source.getParent()));
         } else {
@@ -103,6 +108,24 @@ public final class TableSpecReader {
                     .ifPresent(problems::add);
         }
         return problems;
+    }
+
+    /**
+     * The binding problems, each problem inside a metric column (its metric, scale or format) naming the column by
+     * its label too: {@code metric-columns[2].format: '%d' cannot format a number ... (in column 'weights')}.
+     */
+    private static List<Problem> withColumnLabels(List<Problem> problems, JsonNode tree) {
+        List<Problem> named = new ArrayList<>();
+        for (Problem problem : problems) {
+            Matcher inColumn = IN_METRIC_COLUMN.matcher(problem.path());
+            JsonNode label = inColumn.matches() && !inColumn.group(2).equals("label")
+                    ? tree.path("metric-columns").path(Integer.parseInt(inColumn.group(1))).path("label")
+                    : MissingNode.getInstance();
+            named.add(label.isTextual() && !label.textValue().isBlank()
+                    ? new Problem(problem.path(), problem.message() + " (in column '" + label.textValue() + "')")
+                    : problem);
+        }
+        return named;
     }
 
     /** A spec file read: the spec, or every problem (never both). */

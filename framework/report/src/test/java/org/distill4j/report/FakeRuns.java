@@ -22,21 +22,30 @@ final class FakeRuns {
 
     /** A finished run whose test accuracy is {@code accuracy}, reached over two epochs. */
     static Path finished(Path results, ResolvedExperiment experiment, long seed, double accuracy) {
-        Path directory = records(results, experiment, seed, accuracy);
+        return finished(results, experiment, seed, accuracy, Map.of());
+    }
+
+    /** A finished run with more metrics beside the test accuracy, e.g. {@code teacher: {test-accuracy: 0.9}}. */
+    static Path finished(Path results, ResolvedExperiment experiment, long seed, double accuracy,
+            Map<String, Object> moreMetrics) {
+        Path directory = records(results, experiment, seed, accuracy, moreMetrics);
         RunStore.markDone(directory);
         return directory;
     }
 
     /** A run that was interrupted after writing its records: everything but DONE. */
     static Path interrupted(Path results, ResolvedExperiment experiment, long seed, double accuracy) {
-        return records(results, experiment, seed, accuracy);
+        return records(results, experiment, seed, accuracy, Map.of());
     }
 
-    private static Path records(Path results, ResolvedExperiment experiment, long seed, double accuracy) {
+    private static Path records(Path results, ResolvedExperiment experiment, long seed, double accuracy,
+            Map<String, Object> moreMetrics) {
         Path directory = new RunStore(results).runDirectory(experiment.id(), experiment.hash12(), seed);
         AtomicFiles.write(directory.resolve(RunStore.RESOLVED), Json.pretty(Json.parse(experiment.canonicalJson())));
         AtomicFiles.write(directory.resolve(RunStore.PROVENANCE), Json.pretty(provenance(experiment, seed)));
-        AtomicFiles.write(directory.resolve(RunStore.METRICS), Json.pretty(metrics(experiment, seed, accuracy)));
+        Map<String, Object> metrics = metrics(experiment, seed, accuracy);
+        metrics.putAll(moreMetrics);
+        AtomicFiles.write(directory.resolve(RunStore.METRICS), Json.pretty(metrics));
         return directory;
     }
 

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -95,6 +96,10 @@ final class TestProject {
 
     Path finished(ResolvedExperiment experiment, long seed, double accuracy) {
         return FakeRuns.finished(results(), experiment, seed, accuracy);
+    }
+
+    Path finished(ResolvedExperiment experiment, long seed, double accuracy, Map<String, Object> moreMetrics) {
+        return FakeRuns.finished(results(), experiment, seed, accuracy, moreMetrics);
     }
 
     Path interrupted(ResolvedExperiment experiment, long seed, double accuracy) {
