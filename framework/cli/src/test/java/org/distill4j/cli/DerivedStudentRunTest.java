@@ -20,22 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DerivedStudentRunTest {
 
-    private static final String DATA = "dataset: {name: synthetic, params: {train-size: 160, test-size: 64, height: 8,"
-            + " width: 8, classes: 4}}\n";
+    private static final String DATA = TinyDescriptors.IMAGES;
 
     @TempDir
     static Path directory;
 
     @BeforeAll
     static void writeDescriptors() {
-        TinyDescriptors.write(directory, "teacher.yaml", """
-                experiment: test/cnn-teacher
-                seeds: [1]
-                %sstudent:
-                  model: {family: vgg, params: {layers: ["8", M, "12", M]}}
-                distiller: {name: cross-entropy}
-                training: {epochs: 1, batch-size: 32, optimizer: {name: sgd, params: {learning-rate: 0.05}}}
-                """.formatted(DATA));
+        TinyDescriptors.write(directory, "teacher.yaml", TinyDescriptors.CNN_TEACHER);
         TinyDescriptors.write(directory, "designed.yaml", """
                 experiment: test/designed
                 seeds: [1]

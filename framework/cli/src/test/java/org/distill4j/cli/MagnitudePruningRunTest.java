@@ -25,8 +25,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 class MagnitudePruningRunTest {
 
-    private static final String DATA = "dataset: {name: synthetic, params: {train-size: 192, test-size: 96, height: 8,"
-            + " width: 8, classes: 4}}\n";
+    private static final String DATA = TinyDescriptors.IMAGES;
     private static final String TRAINING = "distiller: {name: cross-entropy}\ntraining: {epochs: 1, batch-size: 32,"
             + " optimizer: {name: sgd, params: {learning-rate: 0.05, momentum: 0.9, weight-decay: 0.0005}}}\n";
     private static final List<String> LAYERS = List.of("conv1", "conv2", "logits");
@@ -36,14 +35,7 @@ class MagnitudePruningRunTest {
 
     @BeforeAll
     static void writeDescriptors() {
-        TinyDescriptors.write(directory, "teacher.yaml", """
-                experiment: test/cnn-teacher
-                seeds: [1]
-                %sstudent:
-                  model: {family: vgg, params: {layers: ["8", M, "12", M]}}
-                distiller: {name: cross-entropy}
-                training: {epochs: 2, batch-size: 32, optimizer: {name: sgd, params: {learning-rate: 0.05}}}
-                """.formatted(DATA));
+        TinyDescriptors.write(directory, "teacher.yaml", TinyDescriptors.CNN_TEACHER);
         TinyDescriptors.write(directory, "prune-36.yaml", """
                 experiment: test/prune-36
                 seeds: [1]

@@ -8,6 +8,20 @@ import java.nio.file.Path;
 /** Tiny synthetic descriptors (a teacher and KD students) that train in a few seconds. */
 final class TinyDescriptors {
 
+    /** The dataset section of the convolutional tests: 8x8 synthetic images of 4 classes. */
+    static final String IMAGES = "dataset: {name: synthetic, params: {train-size: 192, test-size: 96, height: 8,"
+            + " width: 8, classes: 4}}\n";
+
+    /** A small VGG teacher on {@link #IMAGES} (conv1 8, conv2 12), for the compression and derived-student tests. */
+    static final String CNN_TEACHER = """
+            experiment: test/cnn-teacher
+            seeds: [1]
+            %sstudent:
+              model: {family: vgg, params: {layers: ["8", M, "12", M]}}
+            distiller: {name: cross-entropy}
+            training: {epochs: 2, batch-size: 32, optimizer: {name: sgd, params: {learning-rate: 0.05}}}
+            """.formatted(IMAGES);
+
     static final String TEACHER = """
             experiment: test/teacher
             seeds: [1, 2]
