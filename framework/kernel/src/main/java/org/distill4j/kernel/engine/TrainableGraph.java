@@ -67,8 +67,29 @@ public final class TrainableGraph extends ComputationGraph {
         }
     }
 
+    /** The phases of a training step, as {@link PhaseClock} sees them. */
+    public enum Phase { FORWARD, LOSS, BACKWARD, UPDATE }
+
+    /**
+     * Receives the wall time of each phase of every step; the benchmark's breakdown uses it. Recording is a pair of
+     * {@code System.nanoTime()} calls per phase, so it stays on in training too.
+     */
+    @FunctionalInterface
+    public interface PhaseClock {
+        PhaseClock NONE = (phase, nanos) -> { };
+
+        void record(Phase phase, long nanos);
+    }
+
+    private PhaseClock phaseClock = PhaseClock.NONE;
+
     public TrainableGraph(ComputationGraphConfiguration configuration) {
         super(configuration);
+    }
+
+    /** Where the wall time of each step's phases goes from now on ({@link PhaseClock#NONE} to stop). */
+    public void setPhaseClock(PhaseClock clock) {
+        this.phaseClock = Objects.requireNonNull(clock, "clock");
     }
 
     /** A trainable copy of any graph: the same configuration and parameters, fresh updater state. */
@@ -141,23 +162,30 @@ public final class TrainableGraph extends ComputationGraph {
         synchronizeIterEpochCounts();
         LayerWorkspaceMgr workspaces = trainingWorkspaces();
         try (MemoryWorkspace activationsScope = workspaces.notifyScopeEntered(ArrayType.ACTIVATIONS)) {
+            long start = System.nanoTime();
             Map<String, INDArray> activations = ffToLayerActivationsInWS(true, -1, null, FwdPassType.STANDARD, false,
                     new INDArray[] {features}, null, null, false);
             Map<String, INDArray> outputs = new LinkedHashMap<>();
             for (String name : outputNames()) {
                 outputs.put(name, activations.get(name));
             }
+            long forwardEnd = System.nanoTime();
+            phaseClock.record(Phase.FORWARD, forwardEnd - start);
             INDArray[] epsilons;
             // The loss graph allocates its own arrays; keep them out of DL4J's cyclic activation workspace.
             try (MemoryWorkspace detached = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
                 epsilons = loss.gradients(outputs);
             }
+            long lossEnd = System.nanoTime();
+            phaseClock.record(Phase.LOSS, lossEnd - forwardEnd);
             calcBackpropGradients(true, false, epsilons);
+            phaseClock.record(Phase.BACKWARD, System.nanoTime() - lossEnd);
         }
         return gradient();
     }
 
     private void update(Gradient gradient, UpdateHook hook) {
+        long start = System.nanoTime();
         hook.beforeUpdate(this, gradient);
         try (MemoryWorkspace detached = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             // The losses are means over the batch already, so the updater must not divide by the batch size again.
@@ -170,6 +198,7 @@ public final class TrainableGraph extends ComputationGraph {
         for (GraphVertex vertex : getVertices()) {
             vertex.clear();
         }
+        phaseClock.record(Phase.UPDATE, System.nanoTime() - start);
     }
 
     /**
