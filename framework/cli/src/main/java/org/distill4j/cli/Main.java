@@ -4,7 +4,20 @@ package org.distill4j.cli;
 public final class Main {
 
     public static void main(String[] args) {
-        int exit = Distill4jCommand.commandLine().execute(args);
+        int exit;
+        try {
+            exit = Distill4jCommand.commandLine().execute(args);
+        } catch (ExceptionInInitializerError | NoClassDefFoundError error) {
+            // ND4J without a usable backend (e.g. the CUDA jar on a machine without a GPU) fails as an Error, which
+            // picocli's handler does not see: say which backend the jar carries instead of a stack trace.
+            String message = BackendFailure.describe(error).orElseThrow(() -> error);
+            if (System.getenv("DISTILL4J_DEBUG") != null) {
+                error.printStackTrace();
+            }
+            System.out.flush();
+            System.err.println(message);
+            exit = 1;
+        }
         System.exit(exit);
     }
 
