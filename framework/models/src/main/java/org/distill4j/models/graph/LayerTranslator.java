@@ -14,6 +14,9 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.distill4j.api.network.ActivationFunction;
 import org.distill4j.api.network.NodeSpec;
+import org.distill4j.models.layers.FastActivation;
+import org.distill4j.models.layers.FastBatchNormalization;
+import org.distill4j.models.layers.FastPooling;
 import org.nd4j.linalg.activations.Activation;
 
 /**
@@ -67,9 +70,9 @@ final class LayerTranslator {
         }
     }
 
-    /** An identity layer: a stable name on a position, or a tap. */
+    /** An activation layer; with the identity, a stable name on a position, or a tap. */
     static ActivationLayer activation(Activation function) {
-        return new ActivationLayer.Builder().activation(function).build();
+        return FastActivation.of(function);
     }
 
     /** DL4J's function for a spec function; DL4J's ELU has alpha 1, the spec's. */
@@ -96,23 +99,12 @@ final class LayerTranslator {
     }
 
     private static BatchNormalization batchNorm() {
-        // Gamma and beta given explicitly: DL4J initialises them from these builder values.
-        return new BatchNormalization.Builder()
-                .gamma(1.0)
-                .beta(0.0)
-                .eps(BATCH_NORM_EPSILON)
-                .decay(BATCH_NORM_DECAY)
-                .activation(Activation.IDENTITY)
-                .build();
+        // Gamma 1 and beta 0 given explicitly: DL4J initialises them from these configuration values.
+        return FastBatchNormalization.of(BATCH_NORM_EPSILON, BATCH_NORM_DECAY);
     }
 
     private static SubsamplingLayer pooling(SubsamplingLayer.PoolingType type, int kernel, int stride) {
-        return new SubsamplingLayer.Builder(type)
-                .kernelSize(kernel, kernel)
-                .stride(stride, stride)
-                .padding(0, 0)
-                .convolutionMode(ConvolutionMode.Truncate)
-                .build();
+        return FastPooling.of(type, kernel, stride);
     }
 
     private static org.deeplearning4j.nn.conf.layers.Layer dropout(double rate) {

@@ -1,0 +1,31 @@
+package org.distill4j.models.layers;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Whether the fast layer implementations of this package run, or DL4J's own.
+ *
+ * <p>They exist for the CPU backend, where DL4J 1.0.0-M2.1's oneDNN helpers are slow for small tensors in NCHW:
+ * oneDNN's reference NCHW pooling, a batch-norm helper that computes its variance with a slow summary-statistics
+ * reduction and allocates detached arrays every step, a ReLU derivative through a per-element {@code std::function}
+ * (measured in issue 18). On CUDA, DL4J's cuDNN helpers are the fast path, so the configurations instantiate DL4J's
+ * layers there. The system property {@value #DISABLE_PROPERTY}{@code =true} selects DL4J's layers everywhere (for
+ * comparisons).
+ */
+public final class FastLayers {
+
+    /** Set to {@code true} to run DL4J's own layer implementations instead. */
+    public static final String DISABLE_PROPERTY = "distill4j.fast-layers.disable";
+
+    private FastLayers() {
+    }
+
+    /** True where the fast implementations are used: the CPU backend, unless disabled by the system property. */
+    public static boolean enabled() {
+        if (Boolean.getBoolean(DISABLE_PROPERTY)) {
+            return false;
+        }
+        String backend = Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend", "");
+        return "CPU".equalsIgnoreCase(backend);
+    }
+}
