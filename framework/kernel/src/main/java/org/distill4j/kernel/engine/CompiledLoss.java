@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,8 +30,9 @@ import java.util.Set;
  * the labels, with the trainable parameters its distillers declared ({@link LossParameters}). The reserved
  * {@link InputGradients} taps are placeholders of the input image's shape like any other tap; the step computes
  * them and back-propagates their gradient ({@link InputGradientTerm}). The gradient function
- * is created once; each batch is one {@code calculateGradientsAndOutputs} call that returns the loss, the reported
- * terms, the gradient for every student tap and the gradient for every loss parameter.
+ * is created once; each batch runs it once, through {@link LossGraphSchedule} (SameDiff's ops as a fixed list of
+ * calls) or, for a graph the schedule does not run, SameDiff's {@code calculateGradientsAndOutputs}, and returns the
+ * loss, the reported terms, the gradient for every student tap and the gradient for every loss parameter.
  */
 public final class CompiledLoss {
 
@@ -43,6 +45,8 @@ public final class CompiledLoss {
     private final Map<String, TensorShape> studentShapes;
     private final Map<String, String> termVariables;
     private final LossParameters parameters;
+    /** The gradient function as a fixed list of op calls; empty when it has an op the schedule does not run. */
+    private final Optional<LossGraphSchedule> schedule;
 
     private CompiledLoss(SameDiff sameDiff, Map<String, String> studentPlaceholders,
             Map<String, String> teacherPlaceholders, Map<String, TensorShape> studentShapes,
@@ -53,6 +57,39 @@ public final class CompiledLoss {
         this.studentShapes = Map.copyOf(studentShapes);
         this.termVariables = termVariables;
         this.parameters = parameters;
+        this.schedule = Boolean.getBoolean(SAMEDIFF_EXECUTION_PROPERTY) ? Optional.empty()
+                : LossGraphSchedule.of(sameDiff.getFunction("grad"), scheduledOutputs());
+    }
+
+    /**
+     * Set to {@code true} to run every loss through SameDiff's own execution instead of {@link LossGraphSchedule}
+     * (for comparisons; the results are the same).
+     */
+    public static final String SAMEDIFF_EXECUTION_PROPERTY = "distill4j.loss.samediff-execution";
+
+    /** Whether batches run through the precomputed schedule (true for every loss shipped; see LossGraphSchedule). */
+    public boolean scheduled() {
+        return schedule.isPresent();
+    }
+
+    /** The variables one evaluation reads out: the loss, the reported terms, and the gradients that exist. */
+    private List<String> scheduledOutputs() {
+        List<String> outputs = new ArrayList<>();
+        outputs.add(LOSS);
+        outputs.addAll(new LinkedHashSet<>(termVariables.values()));
+        for (String variable : gradientVariables()) {
+            SDVariable gradient = sameDiff.getVariable(variable).getGradient();
+            if (gradient != null) {
+                outputs.add(gradient.name());
+            }
+        }
+        return outputs;
+    }
+
+    private List<String> gradientVariables() {
+        List<String> variables = new ArrayList<>(studentPlaceholders.values());
+        variables.addAll(parameters.variables());
+        return variables;
     }
 
     /**
@@ -197,6 +234,19 @@ public final class CompiledLoss {
      * @param labels  class index per sample
      */
     public LossValue evaluate(Map<String, INDArray> student, Map<String, INDArray> teacher, int[] labels) {
+        return evaluate(student, teacher, labels, true);
+    }
+
+    /**
+     * The loss and its gradients for one batch, whose gradient arrays may be reused by the next evaluation (the
+     * training step consumes them before that).
+     */
+    LossValue evaluateTransient(Map<String, INDArray> student, Map<String, INDArray> teacher, int[] labels) {
+        return evaluate(student, teacher, labels, false);
+    }
+
+    private LossValue evaluate(Map<String, INDArray> student, Map<String, INDArray> teacher, int[] labels,
+            boolean detached) {
         Map<String, INDArray> feed = new LinkedHashMap<>();
         for (Map.Entry<String, String> tap : studentPlaceholders.entrySet()) {
             feed.put(tap.getValue(), require(student, tap.getKey(), "student"));
@@ -206,27 +256,40 @@ public final class CompiledLoss {
         }
         SDVariable labelPlaceholder = sameDiff.getVariable(LABELS);
         feed.put(LABELS, oneHot(labels, labelPlaceholder.getShape()[1]).castTo(labelPlaceholder.dataType()));
-        List<String> outputs = new ArrayList<>();
-        outputs.add(LOSS);
-        outputs.addAll(new LinkedHashSet<>(termVariables.values()));
-        List<String> gradientsFor = new ArrayList<>(studentPlaceholders.values());
-        gradientsFor.addAll(parameters.variables());
-        OutAndGrad result = sameDiff.calculateGradientsAndOutputs(feed, outputs, gradientsFor);
+        Map<String, INDArray> outputValues;
+        Map<String, INDArray> gradientValues = new HashMap<>();
+        if (schedule.isPresent()) {
+            outputValues = schedule.get().run(feed);
+            for (String variable : gradientVariables()) {
+                SDVariable gradient = sameDiff.getVariable(variable).getGradient();
+                if (gradient != null) {
+                    INDArray value = outputValues.get(gradient.name());
+                    gradientValues.put(variable, detached ? value.dup() : value);
+                }
+            }
+        } else {
+            List<String> outputs = new ArrayList<>();
+            outputs.add(LOSS);
+            outputs.addAll(new LinkedHashSet<>(termVariables.values()));
+            OutAndGrad result = sameDiff.calculateGradientsAndOutputs(feed, outputs, gradientVariables());
+            outputValues = result.getOutputs();
+            gradientValues.putAll(result.getGradients());
+        }
         Map<String, Double> terms = new LinkedHashMap<>();
         for (Map.Entry<String, String> term : termVariables.entrySet()) {
-            terms.put(term.getKey(), result.getOutputs().get(term.getValue()).getDouble(0));
+            terms.put(term.getKey(), outputValues.get(term.getValue()).getDouble(0));
         }
         Map<String, INDArray> gradients = new LinkedHashMap<>();
         for (Map.Entry<String, String> tap : studentPlaceholders.entrySet()) {
-            INDArray gradient = result.getGradients().get(tap.getValue());
+            INDArray gradient = gradientValues.get(tap.getValue());
             gradients.put(tap.getKey(), gradient != null ? gradient : Nd4j.zerosLike(student.get(tap.getKey())));
         }
         Map<String, INDArray> parameterGradients = new LinkedHashMap<>();
         for (String parameter : parameters.names()) {
-            INDArray gradient = result.getGradients().get(parameters.variable(parameter));
+            INDArray gradient = gradientValues.get(parameters.variable(parameter));
             parameterGradients.put(parameter, gradient != null ? gradient : Nd4j.zerosLike(parameters.value(parameter)));
         }
-        return new LossValue(result.getOutputs().get(LOSS).getDouble(0), terms, gradients, parameterGradients);
+        return new LossValue(outputValues.get(LOSS).getDouble(0), terms, gradients, parameterGradients);
     }
 
     /** Shapes of the student taps, in declaration order. */

@@ -114,7 +114,7 @@ public final class StudentStep {
         return graphOutputs -> {
             Map<String, INDArray> activations = new HashMap<>(extraActivations);
             tapOfOutput.forEach((output, tap) -> activations.put(tap, graphOutputs.get(output)));
-            LossValue value = loss.evaluate(activations, teacher, labels);
+            LossValue value = loss.evaluateTransient(activations, teacher, labels);
             result[0] = new Result(value, Accuracy.countCorrect(graphOutputs.get(outputs.get(0)), labels));
             if (tapGradients != null) {
                 extraActivations.keySet().forEach(tap -> tapGradients.put(tap, value.gradients().get(tap)));

@@ -1,0 +1,346 @@
+package org.distill4j.kernel.engine;
+
+import org.nd4j.autodiff.functions.DifferentialFunction;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.BaseOp;
+import org.nd4j.linalg.api.ops.BaseReduceOp;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.Op;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.ReduceOp;
+import org.nd4j.linalg.api.ops.ScalarOp;
+import org.nd4j.linalg.api.ops.impl.layers.ExternalErrorsFunction;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.GradientBackwardsMarker;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
+import org.nd4j.linalg.api.shape.LongShapeDescriptor;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A SameDiff graph (the loss and its gradient function) run as a fixed list of op calls.
+ *
+ * <p>SameDiff 1.0.0-M2.1 executes a graph through its {@code InferenceSession}: per op and per call it resolves
+ * dependencies through hash maps and tries, parameterises the op, asks the native library for the output shapes and
+ * allocates fresh outputs. For a distillation loss of a hundred small ops that Java bookkeeping costs 15-20 ms per
+ * batch on this machine, more than the student's forward and backward passes (issue 18). The ops of a loss never
+ * change between batches, so this schedule sorts them once (data dependencies, declaration order among equals), keeps
+ * one op context per op, and reuses each op's output arrays while its input shapes (and the values of its integer
+ * inputs, such as shape vectors) stay the same. Each call then costs one native call per op.
+ *
+ * <p>The ops themselves are SameDiff's: the same implementations with the same arguments as SameDiff's own execution
+ * (the equivalence test runs every shipped loss both ways). Graphs with control flow, tensor arrays, external errors or
+ * ops whose output shape depends on their data are refused ({@link #of} is empty) and run through SameDiff instead.
+ *
+ * <p>Arrays returned by {@link #run} are reused by the next call.
+ */
+final class LossGraphSchedule {
+
+    /** Ops whose output shape depends on input values, not only input shapes. */
+    private static final Set<String> DATA_DEPENDENT_SHAPES = Set.of("where", "where_np", "boolean_mask", "unique",
+            "unique_with_counts", "dynamic_partition", "non_max_suppression", "non_max_suppression_v3",
+            "listdiff", "compare_and_bitpack", "matrix_band_part");
+
+    private final SameDiff graph;
+    private final List<Step> steps;
+    private final Set<String> placeholders;
+
+    private LossGraphSchedule(SameDiff graph, List<SameDiffOp> order, Set<String> placeholders) {
+        this.graph = graph;
+        this.placeholders = Set.copyOf(placeholders);
+        List<Step> scheduled = new ArrayList<>(order.size());
+        for (SameDiffOp op : order) {
+            scheduled.add(new Step(op));
+        }
+        this.steps = List.copyOf(scheduled);
+    }
+
+    /**
+     * The schedule computing {@code outputs} of {@code graph} (a gradient function: forward and backward ops), or
+     * empty when the graph has an op this schedule does not run.
+     */
+    static Optional<LossGraphSchedule> of(SameDiff graph, Collection<String> outputs) {
+        Map<String, SameDiffOp> producers = new HashMap<>();
+        for (SameDiffOp op : graph.getOps().values()) {
+            for (String output : outputs(op)) {
+                producers.put(output, op);
+            }
+        }
+        Set<String> needed = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>(outputs);
+        while (!pending.isEmpty()) {
+            String variable = pending.pop();
+            SameDiffOp producer = producers.get(variable);
+            if (producer == null || !needed.add(producer.getName())) {
+                continue;
+            }
+            pending.addAll(inputs(producer));
+            if (producer.getControlDeps() != null) {
+                pending.addAll(producer.getControlDeps());
+            }
+        }
+        List<SameDiffOp> order = new ArrayList<>();
+        Set<String> available = new HashSet<>();
+        Set<String> placeholders = new HashSet<>();
+        for (SDVariable variable : graph.variables()) {
+            if (variable.getVariableType() != VariableType.ARRAY) {
+                available.add(variable.name());
+            }
+            if (variable.isPlaceHolder()) {
+                placeholders.add(variable.name());
+            }
+        }
+        List<SameDiffOp> remaining = new ArrayList<>();
+        for (SameDiffOp op : graph.getOps().values()) {
+            if (needed.contains(op.getName())) {
+                if (!supported(op.getOp())) {
+                    return Optional.empty();
+                }
+                remaining.add(op);
+            }
+        }
+        // Kahn's algorithm, taking the first ready op in declaration order each time.
+        while (!remaining.isEmpty()) {
+            SameDiffOp ready = null;
+            for (SameDiffOp op : remaining) {
+                if (available.containsAll(inputs(op))) {
+                    ready = op;
+                    break;
+                }
+            }
+            if (ready == null) {
+                return Optional.empty();
+            }
+            remaining.remove(ready);
+            available.addAll(outputs(ready));
+            order.add(ready);
+        }
+        for (String output : outputs) {
+            if (!available.contains(output)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new LossGraphSchedule(graph, order, placeholders));
+    }
+
+    /**
+     * Runs every op once.
+     *
+     * @param feed a value for every placeholder the needed ops read
+     * @return every variable computed or read, by name; valid until the next call
+     */
+    Map<String, INDArray> run(Map<String, INDArray> feed) {
+        Map<String, INDArray> values = new HashMap<>(feed);
+        try (MemoryWorkspace detached = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            for (Step step : steps) {
+                step.run(values);
+            }
+        }
+        return values;
+    }
+
+    private INDArray value(String name, Map<String, INDArray> values) {
+        INDArray value = values.get(name);
+        if (value != null) {
+            return value;
+        }
+        if (placeholders.contains(name)) {
+            throw new IllegalArgumentException("no value was fed for placeholder '" + name + "'; fed: "
+                    + values.keySet());
+        }
+        // Constants and trainable loss parameters: read each call, the updater changes parameters in place.
+        value = graph.getArrForVarName(name);
+        if (value == null) {
+            throw new IllegalStateException("variable '" + name + "' has no value before its use");
+        }
+        return value;
+    }
+
+    private static List<String> inputs(SameDiffOp op) {
+        return op.getInputsToOp() == null ? List.of() : op.getInputsToOp();
+    }
+
+    private static List<String> outputs(SameDiffOp op) {
+        return op.getOutputsOfOp() == null ? List.of() : op.getOutputsOfOp();
+    }
+
+    private static boolean supported(DifferentialFunction function) {
+        if (function instanceof ExternalErrorsFunction) {
+            return false;
+        }
+        if (function instanceof Identity || function instanceof GradientBackwardsMarker) {
+            return true;
+        }
+        if (function instanceof DynamicCustomOp custom) {
+            return !DATA_DEPENDENT_SHAPES.contains(custom.opName())
+                    && !custom.getClass().getPackageName().contains("controlflow")
+                    && !custom.getClass().getPackageName().contains("shape.tensorops");
+        }
+        return function instanceof BaseOp;
+    }
+
+    /** One op: its context, and its outputs while the input signature stays the same. */
+    private final class Step {
+        private final SameDiffOp op;
+        private final DifferentialFunction function;
+        private final OpContext context;
+        private final List<String> inputNames;
+        private final List<String> outputNames;
+        private Signature signature;
+        private INDArray[] outputs;
+
+        Step(SameDiffOp op) {
+            this.op = op;
+            this.function = op.getOp();
+            this.inputNames = inputs(op);
+            this.outputNames = outputs(op);
+            this.context = function instanceof Identity || function instanceof GradientBackwardsMarker ? null
+                    : Nd4j.getExecutioner().buildContext();
+        }
+
+        void run(Map<String, INDArray> values) {
+            INDArray[] arguments = new INDArray[inputNames.size()];
+            for (int i = 0; i < arguments.length; i++) {
+                arguments[i] = value(inputNames.get(i), values);
+            }
+            if (function instanceof Identity) {
+                values.put(outputNames.get(0), arguments[0]);
+                return;
+            }
+            if (function instanceof GradientBackwardsMarker) {
+                if (outputs == null) {
+                    outputs = new INDArray[] {Nd4j.scalar(DataType.FLOAT, 1f)};
+                }
+                values.put(outputNames.get(0), outputs[0]);
+                return;
+            }
+            if (function instanceof CustomOp) {
+                runCustom((DynamicCustomOp) function, arguments);
+            } else {
+                runLegacy((Op) function, arguments);
+            }
+            for (int i = 0; i < outputNames.size(); i++) {
+                values.put(outputNames.get(i), outputs[i]);
+            }
+        }
+
+        private void runCustom(DynamicCustomOp custom, INDArray[] arguments) {
+            context.setArgs(arguments, custom.iArgs(), custom.dArgs(), custom.tArgs(), custom.bArgs());
+            Signature current = Signature.of(arguments);
+            if (!current.equals(signature)) {
+                List<LongShapeDescriptor> shapes = custom.calculateOutputShape(context);
+                if (shapes == null || shapes.size() != outputNames.size()) {
+                    throw new IllegalStateException("op " + custom.opName() + " (" + op.getName() + ") gave "
+                            + (shapes == null ? "no" : shapes.size()) + " output shapes for " + outputNames.size()
+                            + " outputs");
+                }
+                outputs = new INDArray[shapes.size()];
+                for (int i = 0; i < outputs.length; i++) {
+                    // As SameDiff does: the variable's data type wins where an op could produce several.
+                    DataType type = graph.getVariable(outputNames.get(i)).dataType();
+                    LongShapeDescriptor shape = shapes.get(i);
+                    outputs[i] = Nd4j.create(shape.dataType() == type ? shape : shape.asDataType(type), false);
+                }
+                signature = current;
+            }
+            for (int i = 0; i < outputs.length; i++) {
+                context.setOutputArray(i, outputs[i]);
+            }
+            Nd4j.exec(custom, context);
+        }
+
+        private void runLegacy(Op legacy, INDArray[] arguments) {
+            boolean axisArgument = false;
+            if (legacy instanceof ReduceOp reduce && reduce.getOpType() != Op.Type.REDUCE3 && arguments.length == 2) {
+                // The second input is the reduction axis, as SameDiff's own execution reads it.
+                int[] axis = arguments[1].toIntVector();
+                if (axis.length == 0) {
+                    throw new IllegalStateException("empty reduction axes are not scheduled");
+                }
+                function.setDimensions(Shape.normalizeAxis(arguments[0].rank(), axis));
+                ((BaseReduceOp) legacy).setEmptyReduce(false);
+                axisArgument = true;
+            } else if (legacy instanceof ScalarOp scalar && arguments.length == 2) {
+                scalar.setScalar(arguments[1]);
+            }
+            context.purge();
+            if (arguments.length > 0) {
+                context.setInputArray(0, arguments[0]);
+                if (arguments.length == 2 && !axisArgument) {
+                    context.setInputArray(1, arguments[1]);
+                }
+            }
+            Signature current = Signature.of(arguments);
+            if (!current.equals(signature)) {
+                List<LongShapeDescriptor> shapes = ((BaseOp) legacy).calculateOutputShape(context);
+                if (shapes == null || shapes.size() != 1) {
+                    throw new IllegalStateException("op " + legacy.opName() + " (" + op.getName() + ") gave no output"
+                            + " shape");
+                }
+                outputs = new INDArray[] {Nd4j.create(shapes.get(0), false)};
+                signature = current;
+            }
+            context.setOutputArray(0, outputs[0]);
+            Nd4j.exec(legacy, context);
+        }
+    }
+
+    /** Input shapes and data types, plus the values of small integer inputs (shape vectors, axes). */
+    private record Signature(List<long[]> shapes, List<DataType> types, List<long[]> integerValues) {
+
+        static Signature of(INDArray[] arguments) {
+            List<long[]> shapes = new ArrayList<>(arguments.length);
+            List<DataType> types = new ArrayList<>(arguments.length);
+            List<long[]> integers = new ArrayList<>();
+            for (INDArray argument : arguments) {
+                shapes.add(argument.shape());
+                types.add(argument.dataType());
+                if (argument.dataType().isIntType() && argument.length() <= 64) {
+                    integers.add(argument.isEmpty() ? new long[0] : argument.toLongVector());
+                }
+            }
+            return new Signature(shapes, types, integers);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Signature that && types.equals(that.types) && sameArrays(shapes, that.shapes)
+                    && sameArrays(integerValues, that.integerValues);
+        }
+
+        @Override
+        public int hashCode() {
+            return types.hashCode();
+        }
+
+        private static boolean sameArrays(List<long[]> first, List<long[]> second) {
+            if (first.size() != second.size()) {
+                return false;
+            }
+            for (int i = 0; i < first.size(); i++) {
+                if (!Arrays.equals(first.get(i), second.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
