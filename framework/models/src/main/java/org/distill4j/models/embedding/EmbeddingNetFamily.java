@@ -38,7 +38,7 @@ public final class EmbeddingNetFamily implements ModelFamily {
     @Override
     public NetworkSpec specify(InputShape input, int classes) {
         ParameterChecks.classes(NAME, classes);
-        SpecBuilder spec = new SpecBuilder(NAME, input);
+        SpecBuilder spec = new SpecBuilder(NAME, input, parameters.initialisation());
         int stages = parameters.widths().size();
         for (int stage = 1; stage <= stages; stage++) {
             for (int convolution = 1; convolution <= parameters.convolutionsPerStage(); convolution++) {

@@ -29,7 +29,7 @@ public final class MlpFamily implements ModelFamily {
     @Override
     public NetworkSpec specify(InputShape input, int classes) {
         ParameterChecks.classes(NAME, classes);
-        SpecBuilder spec = new SpecBuilder(NAME, input);
+        SpecBuilder spec = new SpecBuilder(NAME, input, parameters.initialisation());
         if (parameters.inputDropout() > 0) {
             spec.dropout("input.dropout", parameters.inputDropout());
         }

@@ -37,7 +37,7 @@ public final class NinFamily implements ModelFamily {
     @Override
     public NetworkSpec specify(InputShape input, int classes) {
         ParameterChecks.classes(NAME, classes);
-        SpecBuilder spec = new SpecBuilder(NAME, input);
+        SpecBuilder spec = new SpecBuilder(NAME, input, parameters.initialisation());
         String function = parameters.activation().name().toLowerCase(Locale.ROOT);
         for (int block = 1; block <= NinParams.BLOCKS; block++) {
             int width = parameters.widths().get(block - 1);

@@ -36,7 +36,7 @@ public final class ResnetFamily implements ModelFamily {
     @Override
     public NetworkSpec specify(InputShape input, int classes) {
         ParameterChecks.classes(NAME, classes);
-        SpecBuilder spec = new SpecBuilder(NAME, input);
+        SpecBuilder spec = new SpecBuilder(NAME, input, parameters.initialisation());
         int channels = parameters.widths().get(0);
         spec.convolution("stem.conv", channels, 3, 1, false).batchNorm("stem.bn").relu("stem.relu");
         for (int stage = 1; stage <= ResnetParams.STAGES; stage++) {

@@ -39,7 +39,7 @@ public final class VggFamily implements ModelFamily {
     @Override
     public NetworkSpec specify(InputShape input, int classes) {
         ParameterChecks.classes(NAME, classes);
-        SpecBuilder spec = new SpecBuilder(NAME, input);
+        SpecBuilder spec = new SpecBuilder(NAME, input, parameters.initialisation());
         int height = input.height();
         int width = input.width();
         int convolutions = 0;

@@ -39,7 +39,7 @@ public final class WideResnetFamily implements ModelFamily {
     @Override
     public NetworkSpec specify(InputShape input, int classes) {
         ParameterChecks.classes(NAME, classes);
-        SpecBuilder spec = new SpecBuilder(NAME, input);
+        SpecBuilder spec = new SpecBuilder(NAME, input, parameters.initialisation());
         int channels = WideResnetParams.BASE_WIDTH;
         spec.convolution("stem.conv", channels, 3, 1, false);
         for (int group = 1; group <= WideResnetParams.GROUPS; group++) {
