@@ -19,6 +19,8 @@ import java.util.Objects;
  * <p>Vertices: {@code block{b}.conv{k}} and {@code block{b}.conv{k}.{function}} (e.g. {@code block1.conv2.relu})
  * for k = 1..3, {@code block{b}.output} (the block's last activation, the attention-transfer tap), {@code pool{b}}
  * for b = 1, 2, {@code pool} (global average) and {@code logits}.
+ *
+ * <p>Default {@code initialisation} ({@link org.distill4j.api.network.Initialisation}): torch-default: no official PyTorch code for these NINs.
  */
 public final class NinFamily implements ModelFamily {
 

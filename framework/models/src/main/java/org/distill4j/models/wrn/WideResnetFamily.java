@@ -24,6 +24,8 @@ import java.util.Objects;
  * {@code .shortcut.conv} (projection only), {@code .add}; {@code stage{s}.output} (identity on the group's last
  * add: the attention-transfer tap, before the next BN-ReLU); {@code bn}, {@code relu}, {@code pool},
  * {@code logits}.
+ *
+ * <p>Default {@code initialisation} ({@link org.distill4j.api.network.Initialisation}): he-normal-fan-in-uniform-gamma, as szagoruyko/attention-transfer {@code utils.py} ({@code conv_params}, {@code linear_params}, {@code bnparams}).
  */
 public final class WideResnetFamily implements ModelFamily {
 
