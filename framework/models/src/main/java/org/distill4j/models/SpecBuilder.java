@@ -1,6 +1,7 @@
 package org.distill4j.models;
 
 import org.distill4j.api.network.ActivationFunction;
+import org.distill4j.api.network.Initialisation;
 import org.distill4j.api.network.InputShape;
 import org.distill4j.api.network.NetworkSpec;
 import org.distill4j.api.network.NodeSpec;
@@ -18,12 +19,20 @@ public final class SpecBuilder {
 
     private final String family;
     private final InputShape input;
+    private final Initialisation initialisation;
     private final List<NodeSpec> nodes = new ArrayList<>();
     private String last = NetworkSpec.INPUT;
 
+    /** A spec initialised {@link Initialisation#HE_NORMAL_FAN_IN} (for tests and hand-made networks). */
     public SpecBuilder(String family, InputShape input) {
+        this(family, input, Initialisation.HE_NORMAL_FAN_IN);
+    }
+
+    /** A spec whose parameters the graph builder initialises with the given scheme (the family's parameter). */
+    public SpecBuilder(String family, InputShape input, Initialisation initialisation) {
         this.family = Objects.requireNonNull(family, "family");
         this.input = Objects.requireNonNull(input, "input");
+        this.initialisation = Objects.requireNonNull(initialisation, "initialisation");
     }
 
     /** The name of the most recently added vertex ({@link NetworkSpec#INPUT} before the first). */
@@ -97,7 +106,7 @@ public final class SpecBuilder {
 
     /** The spec, whose output is {@link NetworkSpec#LOGITS}; shapes are checked here, so a misfit fails early. */
     public NetworkSpec build() {
-        NetworkSpec spec = new NetworkSpec(family, input, nodes);
+        NetworkSpec spec = new NetworkSpec(family, input, nodes, NetworkSpec.LOGITS, initialisation);
         spec.shapes();
         return spec;
     }

@@ -78,8 +78,8 @@ public final class TinyCompressionContext implements CompressionContext {
     public Retraining retrain(Network network, Map<String, INDArray> masks, String label) {
         retrained.add(label);
         NetworkSpec spec = network.spec();
-        TrainableGraph graph = new TrainableGraph(GraphBuilder.configure(spec, GraphSettings.inference(seed)));
-        graph.init();
+        TrainableGraph graph = GraphBuilder.initialise(
+                new TrainableGraph(GraphBuilder.configure(spec, GraphSettings.inference(seed))), spec, seed);
         Network trained = new Network(spec, graph);
         NetworkWeights.copyMatching(network, trained);
         WeightMasks hook = new WeightMasks(masks, TrainableGraph.UpdateHook.NONE);

@@ -51,10 +51,8 @@ public final class TinyRun {
     }
 
     private static TrainableGraph graph(NetworkSpec spec, CompiledLoss loss, long seed) {
-        TrainableGraph graph = new TrainableGraph(GraphBuilder.configure(spec,
-                GraphSettings.inference(seed).withTaps(loss.studentTaps())));
-        graph.init();
-        return graph;
+        return GraphBuilder.initialise(new TrainableGraph(GraphBuilder.configure(spec,
+                GraphSettings.inference(seed).withTaps(loss.studentTaps()))), spec, seed);
     }
 
     private static TrainingOutcome train(TrainableGraph graph, CompiledLoss loss, Optional<TrainableGraph> teacher,

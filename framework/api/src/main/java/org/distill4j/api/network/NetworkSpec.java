@@ -21,8 +21,12 @@ import java.util.function.UnaryOperator;
  * @param input      the shape of one input image
  * @param nodes      the vertices in topological order
  * @param output     the name of the output vertex
+ * @param initialisation how the graph builder initialises the trainable parameters (the family's
+ *                   {@code initialisation} parameter); a spec made without one says {@link Initialisation#HE_NORMAL_FAN_IN},
+ *                   the initialisation of every network before families chose theirs
  */
-public record NetworkSpec(String family, InputShape input, List<NodeSpec> nodes, String output) {
+public record NetworkSpec(String family, InputShape input, List<NodeSpec> nodes, String output,
+        Initialisation initialisation) {
 
     /** The name of the network input. */
     public static final String INPUT = "input";
@@ -34,12 +38,22 @@ public record NetworkSpec(String family, InputShape input, List<NodeSpec> nodes,
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(initialisation, "initialisation");
         nodes = List.copyOf(nodes);
         validate(nodes, output);
     }
 
     public NetworkSpec(String family, InputShape input, List<NodeSpec> nodes) {
         this(family, input, nodes, LOGITS);
+    }
+
+    public NetworkSpec(String family, InputShape input, List<NodeSpec> nodes, String output) {
+        this(family, input, nodes, output, Initialisation.HE_NORMAL_FAN_IN);
+    }
+
+    /** The same architecture, initialised another way. */
+    public NetworkSpec withInitialisation(Initialisation scheme) {
+        return new NetworkSpec(family, input, nodes, output, scheme);
     }
 
     /** The vertex with this name. */
@@ -82,7 +96,7 @@ public record NetworkSpec(String family, InputShape input, List<NodeSpec> nodes,
             }
             changed.add(replaced);
         }
-        return new NetworkSpec(family, input, changed, output);
+        return new NetworkSpec(family, input, changed, output, initialisation);
     }
 
     /** Parameter and multiply-accumulate counts. */

@@ -86,8 +86,8 @@ public final class Benchmark {
 
     private static TrainableGraph graph(NetworkSpec spec, Set<String> taps) {
         GraphSettings settings = GraphSettings.inference(1).withTaps(taps);
-        TrainableGraph graph = new TrainableGraph(GraphBuilder.configure(spec, settings));
-        graph.init();
+        TrainableGraph graph = GraphBuilder.initialise(new TrainableGraph(GraphBuilder.configure(spec, settings)), spec,
+                settings.seed());
         Updaters.configure(graph, new SgdOptimizer(new SgdParams(0.01, 0.9, false, 5e-4)), new ConstantSchedule(), 1);
         return graph;
     }

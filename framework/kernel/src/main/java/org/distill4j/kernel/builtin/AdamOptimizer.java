@@ -2,6 +2,7 @@ package org.distill4j.kernel.builtin;
 
 import jakarta.inject.Inject;
 import org.distill4j.api.Optimizer;
+import org.distill4j.api.WeightDecayScope;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 
@@ -25,6 +26,11 @@ public final class AdamOptimizer implements Optimizer {
     @Override
     public double weightDecay() {
         return params.weightDecay();
+    }
+
+    @Override
+    public WeightDecayScope weightDecayScope() {
+        return params.weightDecayScope();
     }
 
     @Override

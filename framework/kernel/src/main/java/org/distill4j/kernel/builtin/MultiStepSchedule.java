@@ -2,10 +2,14 @@ package org.distill4j.kernel.builtin;
 
 import jakarta.inject.Inject;
 import org.distill4j.api.LearningRateSchedule;
+import org.distill4j.api.ScheduleStep;
 
 import java.util.Objects;
 
-/** Multiplies the rate by gamma at each milestone epoch, as PyTorch's MultiStepLR stepped once per epoch. */
+/**
+ * Multiplies the rate by gamma at each milestone, as PyTorch's {@code MultiStepLR}: once per epoch (milestones are
+ * epochs) or after every batch (milestones are iterations).
+ */
 public final class MultiStepSchedule implements LearningRateSchedule {
 
     private final MultiStepParams params;
@@ -24,5 +28,10 @@ public final class MultiStepSchedule implements LearningRateSchedule {
             }
         }
         return Math.pow(params.gamma(), passed);
+    }
+
+    @Override
+    public ScheduleStep step() {
+        return params.step();
     }
 }

@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ISchedule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,10 +13,11 @@ import java.util.Objects;
 
 /**
  * Trains a loss's own parameters ({@link LossParameters}) with the optimizer that trains the student in the same
- * stage, so a regressor learns exactly as a student layer would: the optimizer's DL4J updater at the same per-epoch
- * learning rate ({@link Updaters} puts the same schedule into the student's layers), weight decay added to the
- * gradient before the updater (coupled L2, as PyTorch's {@code weight_decay} and the student's
- * {@code L2Regularization} do), then {@code value -= update}.
+ * stage, so a regressor learns exactly as a student layer would: the optimizer's DL4J updater at the same learning
+ * rate ({@link Updaters} puts the same schedule into the student's layers), weight decay added to the gradient before
+ * the updater (coupled L2, as PyTorch's {@code weight_decay} and the student's {@link WeightDecay} do; a loss's
+ * parameters are a regressor's weights and biases, decayed whatever the optimizer's scope, as PyTorch code that
+ * hands the regressor to the optimizer does), then {@code value -= update}.
  *
  * <p>One instance is one stage: its updater state (momentum, Adam's moments and step count) starts at zero.
  */
@@ -30,15 +31,16 @@ public final class LossParameterUpdater {
     /**
      * @param parameters the loss's parameters, trained in place
      * @param settings   the stage's optimizer, schedule and length
+     * @param batchesPerEpoch the updates of one epoch (the unit of a schedule stepped per iteration)
      */
-    public LossParameterUpdater(LossParameters parameters, TrainingSettings settings) {
+    public LossParameterUpdater(LossParameters parameters, TrainingSettings settings, int batchesPerEpoch) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         Optimizer optimizer = settings.optimizer();
         this.weightDecay = optimizer.weightDecay();
-        MapSchedule perEpoch = Updaters.perEpochSchedule(optimizer, settings.schedule(), settings.epochs());
+        ISchedule rates = Updaters.schedule(optimizer, settings.schedule(), settings.epochs(), batchesPerEpoch);
         for (Map.Entry<String, INDArray> parameter : parameters.values().entrySet()) {
             IUpdater configuration = optimizer.updater(optimizer.learningRate());
-            configuration.setLrAndSchedule(Double.NaN, perEpoch);
+            configuration.setLrAndSchedule(Double.NaN, rates);
             long stateSize = configuration.stateSize(parameter.getValue().length());
             // DL4J's updaters view their state as one row, as they see it for a layer's flattened parameters.
             INDArray state = stateSize == 0 ? null

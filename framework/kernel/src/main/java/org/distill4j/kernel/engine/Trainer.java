@@ -56,25 +56,29 @@ public final class Trainer {
             }
         }
         Nd4j.getRandom().setSeed(seed);
-        Updaters.configure(student, settings.optimizer(), settings.schedule(), settings.epochs());
-        // A later training stage starts its optimiser afresh: Adam's bias correction counts steps from here.
+        BatchOrder batchOrder = BatchOrder.of(data.train().labels(), data.classes(), settings.batchSize(),
+                settings.sampler());
+        int batchesPerEpoch = batchOrder.batchesPerEpoch();
+        Updaters.configure(student, settings.optimizer(), settings.schedule(), settings.epochs(), batchesPerEpoch);
+        // A later training stage starts its optimiser afresh: Adam's bias correction and a schedule stepped per
+        // iteration count steps from here.
         student.getConfiguration().setIterationCount(0);
+        // PyTorch's weight decay: every trainable parameter by default, batch norm included (DL4J's L2 skips it).
+        TrainableGraph.UpdateHook stepHook = WeightDecay.of(student, settings.optimizer(), hook);
         Batches batches = new Batches(data.train());
         Augmenter augmenter = new Augmenter(settings.augmentation(), data.train().features(), seed ^ 0x5DEECE66DL);
         Random shuffle = new Random(seed);
         List<String> teacherTaps = List.copyOf(loss.teacherTaps());
         // Each stage starts its loss parameters afresh, as the student's optimiser state.
         loss.parameters().initialise(seed);
-        StudentStep step = new StudentStep(student, loss, new LossParameterUpdater(loss.parameters(), settings));
+        StudentStep step = new StudentStep(student, loss, new LossParameterUpdater(loss.parameters(), settings,
+                batchesPerEpoch));
 
         List<EpochRecord> records = new ArrayList<>();
         long start = System.nanoTime();
         double bestValidation = Double.NEGATIVE_INFINITY;
         int bestEpoch = 0;
         INDArray bestParameters = null;
-        BatchOrder batchOrder = BatchOrder.of(data.train().labels(), data.classes(), settings.batchSize(),
-                settings.sampler());
-        int batchesPerEpoch = batchOrder.batchesPerEpoch();
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             student.setEpoch(epoch);
             long epochStart = System.nanoTime();
@@ -92,10 +96,11 @@ public final class Trainer {
                     teacherActivations = new LinkedHashMap<>(teacherActivations);
                     teacherActivations.put(InputGradients.INPUT_GRADIENT, teacher.get().inputGradient(features, labels));
                 }
-                StudentStep.Result result = step.run(features, teacherActivations, labels, hook);
+                StudentStep.Result result = step.run(features, teacherActivations, labels, stepHook);
                 if (!Double.isFinite(result.loss().loss())) {
                     throw new TrainingDivergedException(epoch + 1, settings.epochs(), batch + 1, batchesPerEpoch,
-                            result.loss().loss(), result.loss().terms(), Updaters.learningRate(student, epoch));
+                            result.loss().loss(), result.loss().terms(),
+                            Updaters.learningRate(student, student.getIterationCount(), epoch));
                 }
                 totals.add(result.loss(), result.correct(), labels.length);
                 double elapsed = seconds(epochStart);
@@ -109,7 +114,9 @@ public final class Trainer {
             // A retrieval task has no test classification: its test images are classes the classifier does not have.
             Double test = (settings.evaluateTestEveryEpoch() || lastEpoch) && data.test().size() > 0
                     ? Accuracy.of(student, data.test()) : null;
-            EpochRecord record = new EpochRecord(epoch + 1, Updaters.learningRate(student, epoch), totals.meanLoss(),
+            // The rate of the epoch's first batch (a schedule stepped per iteration changes it within the epoch).
+            EpochRecord record = new EpochRecord(epoch + 1,
+                    Updaters.learningRate(student, epoch * batchesPerEpoch, epoch), totals.meanLoss(),
                     totals.meanTerms(), totals.accuracy(), Double.isNaN(validation) ? null : validation, test,
                     seconds(epochStart), totals.images / trainSeconds);
             records.add(record);

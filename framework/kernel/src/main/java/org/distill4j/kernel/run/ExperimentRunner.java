@@ -210,8 +210,9 @@ public final class ExperimentRunner {
         // A retrieval task reads the embedding even when no loss does; as an output it stays in every forward pass.
         experiment.retrieval().ifPresent(task -> studentTaps.add(task.embedding()));
         GraphSettings graphSettings = GraphSettings.inference(seed).withTaps(studentTaps);
-        TrainableGraph student = new TrainableGraph(GraphBuilder.configure(spec, graphSettings));
-        student.init();
+        // Initialised as the family says, then overwritten by the compressed weights for a compressed student.
+        TrainableGraph student = GraphBuilder.initialise(new TrainableGraph(GraphBuilder.configure(spec, graphSettings)),
+                spec, seed);
         compressed.ifPresent(start -> NetworkWeights.copyMatching(start.network(), new Network(spec, student)));
         // Unstructured pruning's masks hold through every stage of the student's training.
         Map<String, INDArray> masks = compressed.map(CompressedStudent::masks).orElse(Map.of());
@@ -288,9 +289,8 @@ public final class ExperimentRunner {
         Set<String> taps = new LinkedHashSet<>();
         objectives.forEach(objective -> taps.addAll(objective.distiller().studentTaps()));
         taps.removeIf(InputGradients::isInputGradient);
-        TrainableGraph graph = new TrainableGraph(GraphBuilder.configure(spec,
-                GraphSettings.inference(seed).withTaps(taps)));
-        graph.init();
+        TrainableGraph graph = GraphBuilder.initialise(new TrainableGraph(GraphBuilder.configure(spec,
+                GraphSettings.inference(seed).withTaps(taps))), spec, seed);
         Network trained = new Network(spec, graph);
         NetworkWeights.copyMatching(network, trained);
         WeightMasks hook = new WeightMasks(masks, BatchNormSparsity.of(plan.batchNormL1(),

@@ -20,6 +20,8 @@ import java.util.Objects;
  * <p>Vertices: {@code stage{s}.conv{c}}, {@code stage{s}.bn{c}}, {@code stage{s}.relu{c}},
  * {@code stage{s}.output} (the stage's last activation), {@code pool{s}} between stages, {@code pool} (global
  * average), {@code embedding.linear} (before normalisation), {@code embedding} (unit length) and {@code logits}.
+ *
+ * <p>Default {@code initialisation} ({@link org.distill4j.api.network.Initialisation}): torch-default: DarkRank published no code.
  */
 public final class EmbeddingNetFamily implements ModelFamily {
 
@@ -38,7 +40,7 @@ public final class EmbeddingNetFamily implements ModelFamily {
     @Override
     public NetworkSpec specify(InputShape input, int classes) {
         ParameterChecks.classes(NAME, classes);
-        SpecBuilder spec = new SpecBuilder(NAME, input);
+        SpecBuilder spec = new SpecBuilder(NAME, input, parameters.initialisation());
         int stages = parameters.widths().size();
         for (int stage = 1; stage <= stages; stage++) {
             for (int convolution = 1; convolution <= parameters.convolutionsPerStage(); convolution++) {

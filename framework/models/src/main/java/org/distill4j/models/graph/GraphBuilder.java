@@ -22,7 +22,11 @@ import java.util.Objects;
  *   <li>Input {@code input}: {@code InputType.convolutional(height, width, channels)}, NCHW; float32.</li>
  *   <li>Outputs: see {@link GraphOutputs} (the spec's output first, then identity tap layers). There is no DL4J
  *       {@code OutputLayer}: every loss lives outside the graph (design.md §3).</li>
- *   <li>Conv and dense weights: He (Kaiming) normal with fan-in, N(0, 2 / fanIn) ({@link WeightInit#RELU}); biases 0.
+ *   <li>Parameters: as the spec's {@link org.distill4j.api.network.Initialisation} says (the family's
+ *       {@code initialisation} parameter), drawn by {@link ParameterInitialiser} right after {@code init()}; DL4J's
+ *       configuration gives every conv and dense layer He (Kaiming) normal fan-in weights, N(0, 2 / fanIn)
+ *       ({@link WeightInit#RELU}), and zero biases, which is the {@code he-normal-fan-in} scheme. A graph made with
+ *       {@link #configure} must be initialised with {@link #initialise}, never with a bare {@code init()}.
  *       Batch norm: gamma 1, beta 0, eps 1e-5, running-average decay 0.9 (PyTorch momentum 0.1); DL4J stores four
  *       vectors per batch norm (gamma, beta, running mean, log10 of the running standard deviation), so
  *       {@code numParams()} exceeds the spec's trainable count by two per batch-norm channel.</li>
@@ -37,7 +41,17 @@ public final class GraphBuilder {
     /** A freshly initialised graph. */
     public static ComputationGraph build(NetworkSpec spec, GraphSettings settings) {
         ComputationGraph graph = new ComputationGraph(configure(spec, settings));
+        initialise(graph, spec, settings.seed());
+        return graph;
+    }
+
+    /**
+     * Initialises a graph made from {@link #configure}{@code (spec, ...)}: DL4J's {@code init()}, then the spec's
+     * initialisation drawn from the seed (the seed of the graph's settings, so both draws follow the run's seed).
+     */
+    public static <G extends ComputationGraph> G initialise(G graph, NetworkSpec spec, long seed) {
         graph.init();
+        ParameterInitialiser.apply(graph, spec, seed);
         return graph;
     }
 

@@ -14,6 +14,8 @@ import java.util.Objects;
  * A multilayer perceptron on the flattened image (Hinton et al. 2015). Vertices: {@code input.dropout} (only with
  * input dropout), then for each hidden layer i = 1, 2, ...: {@code fc{i}}, {@code fc{i}.relu}, {@code fc{i}.dropout}
  * (only with dropout); then {@code logits}.
+ *
+ * <p>Default {@code initialisation} ({@link org.distill4j.api.network.Initialisation}): torch-default: Hinton et al. published no code; PyTorch's {@code nn.Linear} defaults.
  */
 public final class MlpFamily implements ModelFamily {
 
@@ -29,7 +31,7 @@ public final class MlpFamily implements ModelFamily {
     @Override
     public NetworkSpec specify(InputShape input, int classes) {
         ParameterChecks.classes(NAME, classes);
-        SpecBuilder spec = new SpecBuilder(NAME, input);
+        SpecBuilder spec = new SpecBuilder(NAME, input, parameters.initialisation());
         if (parameters.inputDropout() > 0) {
             spec.dropout("input.dropout", parameters.inputDropout());
         }

@@ -19,6 +19,8 @@ import java.util.Objects;
  * <p>Vertices: {@code block{b}.conv{k}} and {@code block{b}.conv{k}.{function}} (e.g. {@code block1.conv2.relu})
  * for k = 1..3, {@code block{b}.output} (the block's last activation, the attention-transfer tap), {@code pool{b}}
  * for b = 1, 2, {@code pool} (global average) and {@code logits}.
+ *
+ * <p>Default {@code initialisation} ({@link org.distill4j.api.network.Initialisation}): torch-default: no official PyTorch code for these NINs.
  */
 public final class NinFamily implements ModelFamily {
 
@@ -37,7 +39,7 @@ public final class NinFamily implements ModelFamily {
     @Override
     public NetworkSpec specify(InputShape input, int classes) {
         ParameterChecks.classes(NAME, classes);
-        SpecBuilder spec = new SpecBuilder(NAME, input);
+        SpecBuilder spec = new SpecBuilder(NAME, input, parameters.initialisation());
         String function = parameters.activation().name().toLowerCase(Locale.ROOT);
         for (int block = 1; block <= NinParams.BLOCKS; block++) {
             int width = parameters.widths().get(block - 1);

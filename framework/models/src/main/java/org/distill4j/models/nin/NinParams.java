@@ -1,6 +1,7 @@
 package org.distill4j.models.nin;
 
 import org.distill4j.api.Parameter;
+import org.distill4j.api.network.Initialisation;
 import org.distill4j.api.Range;
 import org.distill4j.api.network.ActivationFunction;
 import org.distill4j.models.ParameterChecks;
@@ -19,12 +20,15 @@ public record NinParams(
         @Parameter(description = "the non-linearity after every convolution: relu (the paper's), elu, softplus or tanh",
                 defaultValue = "relu") ActivationFunction activation,
         @Parameter(description = "the 2x2 pooling after the first two blocks: max (the paper's) or avg",
-                defaultValue = "max") NinPool pool) {
+                defaultValue = "max") NinPool pool,
+        @Parameter(description = "how the parameters start (no official code: PyTorch defaults, torch-default)",
+                defaultValue = "torch-default") Initialisation initialisation) {
 
     /** Blocks of a CIFAR NIN. */
     public static final int BLOCKS = 3;
 
     public NinParams {
+        Objects.requireNonNull(initialisation, "initialisation");
         widths = ParameterChecks.widths("widths", widths);
         if (widths.size() != BLOCKS) {
             throw new IllegalArgumentException("widths must give one width per block, " + BLOCKS + " in all (e.g. "
@@ -32,5 +36,10 @@ public record NinParams(
         }
         Objects.requireNonNull(activation, "activation");
         Objects.requireNonNull(pool, "pool");
+    }
+
+    /** The given architecture, initialised as the official code does. */
+    public NinParams(List<Integer> widths, ActivationFunction activation, NinPool pool) {
+        this(widths, activation, pool, Initialisation.TORCH_DEFAULT);
     }
 }

@@ -21,6 +21,8 @@ import java.util.Objects;
  * {@code .shortcut.conv} and {@code .shortcut.bn} (projection only), {@code .add}, {@code .relu2} (the block
  * output); {@code stage{s}.output} (identity on the stage's last block output, so taps need not know the depth);
  * {@code pool} (global average); {@code logits}.
+ *
+ * <p>Default {@code initialisation} ({@link org.distill4j.api.network.Initialisation}): kaiming-normal-fan-out, as HobbitLong/RepDistiller {@code models/resnet.py}.
  */
 public final class ResnetFamily implements ModelFamily {
 
@@ -36,7 +38,7 @@ public final class ResnetFamily implements ModelFamily {
     @Override
     public NetworkSpec specify(InputShape input, int classes) {
         ParameterChecks.classes(NAME, classes);
-        SpecBuilder spec = new SpecBuilder(NAME, input);
+        SpecBuilder spec = new SpecBuilder(NAME, input, parameters.initialisation());
         int channels = parameters.widths().get(0);
         spec.convolution("stem.conv", channels, 3, 1, false).batchNorm("stem.bn").relu("stem.relu");
         for (int stage = 1; stage <= ResnetParams.STAGES; stage++) {

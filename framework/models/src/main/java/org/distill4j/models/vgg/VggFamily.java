@@ -22,6 +22,8 @@ import java.util.Objects;
  * once it is smaller, {@code pool{j}} is an identity vertex. So 28x28 inputs go 28, 14, 7, 3, 1 and the fifth pool
  * of vgg16 and vgg19 passes its 1x1 map through, while 32x32 inputs go 32, 16, 8, 4, 2, 1. Names and parameter
  * counts are the same for both.
+ *
+ * <p>Default {@code initialisation} ({@link org.distill4j.api.network.Initialisation}): kaiming-normal-fan-out-dense-normal, as HobbitLong/RepDistiller {@code models/vgg.py} {@code _initialize_weights}.
  */
 public final class VggFamily implements ModelFamily {
 
@@ -39,7 +41,7 @@ public final class VggFamily implements ModelFamily {
     @Override
     public NetworkSpec specify(InputShape input, int classes) {
         ParameterChecks.classes(NAME, classes);
-        SpecBuilder spec = new SpecBuilder(NAME, input);
+        SpecBuilder spec = new SpecBuilder(NAME, input, parameters.initialisation());
         int height = input.height();
         int width = input.width();
         int convolutions = 0;

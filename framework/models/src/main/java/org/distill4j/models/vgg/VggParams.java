@@ -1,6 +1,7 @@
 package org.distill4j.models.vgg;
 
 import org.distill4j.api.Parameter;
+import org.distill4j.api.network.Initialisation;
 import org.distill4j.api.Range;
 import org.distill4j.models.ParameterChecks;
 
@@ -30,9 +31,12 @@ public record VggParams(
         @Parameter(description = "probability of dropping a classifier hidden unit during training",
                 defaultValue = "0") @Range(min = 0, max = 1, maxExclusive = true) double dropout,
         @Parameter(description = "how the last feature map reaches the classifier: flatten or global-avg",
-                defaultValue = "flatten") VggFinalPool finalPool) {
+                defaultValue = "flatten") VggFinalPool finalPool,
+        @Parameter(description = "how the parameters start (RepDistiller models/vgg.py: kaiming-normal-fan-out-dense-normal)",
+                defaultValue = "kaiming-normal-fan-out-dense-normal") Initialisation initialisation) {
 
     public VggParams {
+        Objects.requireNonNull(initialisation, "initialisation");
         if ((preset == null) == (layers == null)) {
             throw new IllegalArgumentException(preset == null
                     ? "vgg needs a configuration: give preset (vgg11, vgg13, vgg16, vgg19) or layers"
@@ -48,6 +52,12 @@ public record VggParams(
         hidden = ParameterChecks.widths("hidden", hidden);
         ParameterChecks.rate("dropout", dropout);
         Objects.requireNonNull(finalPool, "final-pool");
+    }
+
+    /** The given architecture, initialised as the official code does. */
+    public VggParams(VggPreset preset, List<String> layers, double widthMultiplier, boolean batchNorm, List<Integer> hidden,
+            double dropout, VggFinalPool finalPool) {
+        this(preset, layers, widthMultiplier, batchNorm, hidden, dropout, finalPool, Initialisation.KAIMING_NORMAL_FAN_OUT_DENSE_NORMAL);
     }
 
     /** Parameters for a preset with the given multiplier and the defaults for everything else. */

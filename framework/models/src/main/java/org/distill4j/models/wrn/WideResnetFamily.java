@@ -24,6 +24,8 @@ import java.util.Objects;
  * {@code .shortcut.conv} (projection only), {@code .add}; {@code stage{s}.output} (identity on the group's last
  * add: the attention-transfer tap, before the next BN-ReLU); {@code bn}, {@code relu}, {@code pool},
  * {@code logits}.
+ *
+ * <p>Default {@code initialisation} ({@link org.distill4j.api.network.Initialisation}): he-normal-fan-in-uniform-gamma, as szagoruyko/attention-transfer {@code utils.py} ({@code conv_params}, {@code linear_params}, {@code bnparams}).
  */
 public final class WideResnetFamily implements ModelFamily {
 
@@ -39,7 +41,7 @@ public final class WideResnetFamily implements ModelFamily {
     @Override
     public NetworkSpec specify(InputShape input, int classes) {
         ParameterChecks.classes(NAME, classes);
-        SpecBuilder spec = new SpecBuilder(NAME, input);
+        SpecBuilder spec = new SpecBuilder(NAME, input, parameters.initialisation());
         int channels = WideResnetParams.BASE_WIDTH;
         spec.convolution("stem.conv", channels, 3, 1, false);
         for (int group = 1; group <= WideResnetParams.GROUPS; group++) {

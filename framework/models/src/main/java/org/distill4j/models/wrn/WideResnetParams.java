@@ -1,7 +1,10 @@
 package org.distill4j.models.wrn;
 
 import org.distill4j.api.Parameter;
+import org.distill4j.api.network.Initialisation;
 import org.distill4j.api.Range;
+
+import java.util.Objects;
 import org.distill4j.models.ParameterChecks;
 
 /**
@@ -14,7 +17,9 @@ public record WideResnetParams(
         @Parameter(description = "widen factor k: the groups have 16k, 32k and 64k channels", defaultValue = "1")
         @Range(min = 1) int widenFactor,
         @Parameter(description = "probability of dropping a unit between a block's two convolutions during training",
-                defaultValue = "0") @Range(min = 0, max = 1, maxExclusive = true) double dropout) {
+                defaultValue = "0") @Range(min = 0, max = 1, maxExclusive = true) double dropout,
+        @Parameter(description = "how the parameters start (szagoruyko/attention-transfer utils.py: he-normal-fan-in-uniform-gamma)",
+                defaultValue = "he-normal-fan-in-uniform-gamma") Initialisation initialisation) {
 
     /** The number of groups of a CIFAR WRN. */
     public static final int GROUPS = 3;
@@ -23,6 +28,7 @@ public record WideResnetParams(
     public static final int BASE_WIDTH = 16;
 
     public WideResnetParams {
+        Objects.requireNonNull(initialisation, "initialisation");
         if (depth < 10 || (depth - 4) % 6 != 0) {
             throw new IllegalArgumentException("wrn depth must be 6n+4 with n >= 1 (10, 16, 22, 28, 40, ...), got "
                     + depth + nearest(depth));
@@ -31,6 +37,11 @@ public record WideResnetParams(
             throw new IllegalArgumentException("widen-factor must be >= 1, got " + widenFactor);
         }
         ParameterChecks.rate("dropout", dropout);
+    }
+
+    /** The given architecture, initialised as the official code does. */
+    public WideResnetParams(int depth, int widenFactor, double dropout) {
+        this(depth, widenFactor, dropout, Initialisation.HE_NORMAL_FAN_IN_UNIFORM_GAMMA);
     }
 
     public WideResnetParams(int depth, int widenFactor) {

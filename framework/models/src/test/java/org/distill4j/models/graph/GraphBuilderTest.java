@@ -192,8 +192,9 @@ class GraphBuilderTest {
     }
 
     @Test
-    void weightsAreHeNormalAndBatchNormStartsAsTheIdentity() {
-        NetworkSpec spec = new VggFamily(VggParams.of(VggPreset.VGG11, 0.5)).specify(new InputShape(1, 28, 28), 10);
+    void heNormalFanInWeightsAndBatchNormStartingAsTheIdentity() {
+        NetworkSpec spec = new VggFamily(VggParams.of(VggPreset.VGG11, 0.5)).specify(new InputShape(1, 28, 28), 10)
+                .withInitialisation(org.distill4j.api.network.Initialisation.HE_NORMAL_FAN_IN);
         ComputationGraph graph = GraphBuilder.build(spec, GraphSettings.inference(5));
 
         INDArray weights = graph.getLayer("conv3").getParam("W");

@@ -49,6 +49,6 @@ final class LowRankSpec {
                     false));
             nodes.add(new NodeSpec.Conv2d(conv.name(), basis, conv.outChannels(), 1, 1, 0, conv.bias()));
         }
-        return new NetworkSpec(spec.family(), spec.input(), nodes, spec.output());
+        return new NetworkSpec(spec.family(), spec.input(), nodes, spec.output(), spec.initialisation());
     }
 }

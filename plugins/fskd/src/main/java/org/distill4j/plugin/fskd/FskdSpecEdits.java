@@ -65,7 +65,7 @@ final class FskdSpecEdits {
             }
         }
         String output = renames.getOrDefault(spec.output(), spec.output());
-        return new NetworkSpec(spec.family(), spec.input(), nodes, output);
+        return new NetworkSpec(spec.family(), spec.input(), nodes, output, spec.initialisation());
     }
 
     /**
@@ -84,7 +84,7 @@ final class FskdSpecEdits {
             }
         }
         String output = renames.getOrDefault(spec.output(), spec.output());
-        return new NetworkSpec(spec.family(), spec.input(), nodes, output);
+        return new NetworkSpec(spec.family(), spec.input(), nodes, output, spec.initialisation());
     }
 
     /** Whether the vertex is an element-wise non-linearity (the end of an FSKD block). */

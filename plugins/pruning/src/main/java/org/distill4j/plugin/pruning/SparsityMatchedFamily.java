@@ -111,7 +111,7 @@ public final class SparsityMatchedFamily implements ModelFamily {
             nodes.add(replaced);
             designed.put(node.name(), out);
         }
-        return new NetworkSpec(NAME, input, nodes, spec.output());
+        return new NetworkSpec(NAME, input, nodes, spec.output(), parameters.initialisation());
     }
 
     /** {@code max(minimum-width, round(nonZero / perUnit))}, halves rounding up. */
