@@ -303,7 +303,7 @@ final class LossGraphSchedule {
         }
     }
 
-    /** Input shapes and data types, plus the values of small integer inputs (shape vectors, axes). */
+    /** Input shapes and data types, plus the values of small integer vectors and scalars (shape vectors, axes). */
     private record Signature(List<long[]> shapes, List<DataType> types, List<long[]> integerValues) {
 
         static Signature of(INDArray[] arguments) {
@@ -313,8 +313,10 @@ final class LossGraphSchedule {
             for (INDArray argument : arguments) {
                 shapes.add(argument.shape());
                 types.add(argument.dataType());
-                if (argument.dataType().isIntType() && argument.length() <= 64) {
-                    integers.add(argument.isEmpty() ? new long[0] : argument.toLongVector());
+                // Shape vectors and axes decide output shapes; integer matrices (ranks, indices) are data.
+                if (argument.dataType().isIntType() && argument.rank() <= 1 && argument.length() <= 64) {
+                    integers.add(argument.isEmpty() ? new long[0]
+                            : argument.reshape(argument.length()).toLongVector());
                 }
             }
             return new Signature(shapes, types, integers);

@@ -8,6 +8,7 @@ import org.distill4j.api.Optimizer;
 import org.distill4j.api.WeightDecayScope;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 
@@ -32,6 +33,8 @@ public final class WeightDecay implements TrainableGraph.UpdateHook {
     static final String BIAS = "b";
 
     private final INDArray scaledMask;
+    /** Holds {@code mask * parameters} each step: allocated once, a fresh detached array per step is a page-fault storm. */
+    private final INDArray decay;
     private final TrainableGraph.UpdateHook next;
 
     /**
@@ -48,6 +51,9 @@ public final class WeightDecay implements TrainableGraph.UpdateHook {
         Objects.requireNonNull(scope, "scope");
         this.next = Objects.requireNonNull(next, "next");
         this.scaledMask = mask(graph, scope).muli(coefficient);
+        try (MemoryWorkspace detached = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            this.decay = scaledMask.ulike();
+        }
     }
 
     /** The hook for an optimizer: {@code next} alone when its weight decay is 0. */
@@ -105,7 +111,13 @@ public final class WeightDecay implements TrainableGraph.UpdateHook {
         next.beforeUpdate(graph, gradient);
         try (MemoryWorkspace detached = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             INDArray flat = gradient.gradient();
-            flat.addi(graph.params().mul(scaledMask).reshape(flat.shape()).castTo(flat.dataType()));
+            INDArray parameters = graph.params();
+            if (parameters.dataType() != decay.dataType() || flat.dataType() != decay.dataType()) {
+                flat.addi(parameters.mul(scaledMask).reshape(flat.shape()).castTo(flat.dataType()));
+                return;
+            }
+            Nd4j.exec(new MulOp(parameters.reshape(decay.shape()), scaledMask, decay));
+            flat.addi(decay.reshape(flat.shape()));
         }
     }
 
