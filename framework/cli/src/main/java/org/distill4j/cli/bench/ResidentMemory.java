@@ -1,0 +1,50 @@
+package org.distill4j.cli.bench;
+
+import org.bytedeco.javacpp.Pointer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The process's memory as the kernel sees it. Resident memory (VmRSS, and its peak VmHWM) counts ND4J's off-heap
+ * buffers, which the JVM heap figures miss; the heap and JavaCPP's own off-heap count are recorded beside it so a
+ * growth can be told apart. Outside Linux there is no {@code /proc/self/status}, and the resident figures are NaN.
+ *
+ * @param residentMegabytes     VmRSS
+ * @param peakResidentMegabytes VmHWM, the most the process has held resident so far
+ * @param heapUsedMegabytes     JVM heap in use
+ * @param offHeapMegabytes      JavaCPP's count of the native memory it allocated (ND4J's buffers among it)
+ */
+record ResidentMemory(double residentMegabytes, double peakResidentMegabytes, double heapUsedMegabytes,
+        double offHeapMegabytes) {
+
+    private static final Path STATUS = Path.of("/proc/self/status");
+    private static final double MEGABYTE = 1024.0 * 1024.0;
+
+    static ResidentMemory now() {
+        double resident = Double.NaN;
+        double peak = Double.NaN;
+        try {
+            List<String> lines = Files.readAllLines(STATUS);
+            resident = kilobytes(lines, "VmRSS:") / 1024.0;
+            peak = kilobytes(lines, "VmHWM:") / 1024.0;
+        } catch (IOException | RuntimeException notLinux) {
+            // No procfs: the figures stay NaN and the report says "unknown".
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return new ResidentMemory(resident, peak, (runtime.totalMemory() - runtime.freeMemory()) / MEGABYTE,
+                Pointer.totalBytes() / MEGABYTE);
+    }
+
+    private static double kilobytes(List<String> lines, String key) {
+        for (String line : lines) {
+            if (line.startsWith(key)) {
+                // "VmRSS:	  123456 kB"
+                return Double.parseDouble(line.substring(key.length()).trim().split("\\s+")[0]);
+            }
+        }
+        return Double.NaN;
+    }
+}
