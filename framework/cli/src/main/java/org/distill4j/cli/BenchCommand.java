@@ -73,8 +73,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + " DISTILL4J_PYTHON)")
     private String python;
 
-    @Option(names = "--pytorch-script", defaultValue = "scripts/bench-pytorch.py",
-            description = "the PyTorch twin (default ${DEFAULT-VALUE})")
+    @Option(names = "--pytorch-script", defaultValue = "${env:DISTILL4J_BENCH_PYTORCH:-scripts/bench-pytorch.py}",
+            description = "the PyTorch twin (default ${DEFAULT-VALUE}, from DISTILL4J_BENCH_PYTORCH)")
     private Path pytorchScript;
 
     @Option(names = "--pytorch-json", description = "where the PyTorch twin writes its figures (default: a temporary"

@@ -21,6 +21,9 @@ public record BenchmarkSettings(boolean reference, StepTimer referenceTimer, Lis
 
     public static final int DEFAULT_BATCH = 128;
 
+    /** The {@code --families} value that skips the model families. */
+    public static final String NONE = "none";
+
     public BenchmarkSettings {
         Objects.requireNonNull(referenceTimer, "referenceTimer");
         Objects.requireNonNull(familyTimer, "familyTimer");
@@ -47,8 +50,12 @@ public record BenchmarkSettings(boolean reference, StepTimer referenceTimer, Lis
      */
     public static BenchmarkSettings of(boolean reference, int warmup, int steps, List<String> families,
             List<String> inputs, int batch, int familyWarmup, int familySteps, int memorySteps) {
-        List<FamilyWorkload> chosen = families.size() == 1 && families.get(0).trim().equals("none")
-                ? List.of() : FamilyWorkload.named(families);
+        boolean none = families.stream().anyMatch(name -> name.trim().equals(NONE));
+        if (none && families.size() > 1) {
+            throw new IllegalArgumentException("--families " + String.join(",", families) + " mixes '" + NONE
+                    + "' with family names; give '" + NONE + "' alone to skip the families, or only names");
+        }
+        List<FamilyWorkload> chosen = none ? List.of() : FamilyWorkload.named(families);
         return new BenchmarkSettings(reference, new StepTimer(warmup, steps), chosen,
                 inputs.stream().map(BenchInputs::parse).toList(), batch, new StepTimer(familyWarmup, familySteps),
                 memorySteps);
