@@ -465,7 +465,7 @@ def arguments():
     parser.add_argument("--steps", type=int, default=100, help="timed steps of each reference workload")
     parser.add_argument("--no-reference", action="store_true", help="skip the reference workloads")
     parser.add_argument("--batch", type=int, default=128, help="batch size of the model families")
-    parser.add_argument("--family-warmup", type=int, default=3, help="untimed steps before each family measurement")
+    parser.add_argument("--family-warmup", type=int, default=2, help="untimed steps before each family measurement")
     parser.add_argument("--family-steps", type=int, default=5, help="timed steps of each family measurement")
     parser.add_argument("--families", default=",".join(FAMILIES), help="comma-separated family names, or none")
     parser.add_argument("--inputs", default=",".join(INPUTS), help="comma-separated input shapes")

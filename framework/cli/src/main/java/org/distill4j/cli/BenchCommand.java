@@ -39,7 +39,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "batch size of the model families (default ${DEFAULT-VALUE})")
     private int batch;
 
-    @Option(names = "--family-warmup", defaultValue = "3",
+    @Option(names = "--family-warmup", defaultValue = "2",
             description = "untimed steps before each family's training and inference (default ${DEFAULT-VALUE})")
     private int familyWarmup;
 

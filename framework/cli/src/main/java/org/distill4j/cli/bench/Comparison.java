@@ -21,6 +21,9 @@ public final class Comparison {
     static final double TEACHER_FORWARD_TARGET = 1.2;
     static final double TRAINING_THROUGHPUT_TARGET = 2.0;
 
+    /** Phases shorter than this (the step's rest, tens of microseconds) get no ratio: it would be noise. */
+    static final double SMALLEST_PHASE_MILLISECONDS = 1.0;
+
     /** How a figure compares: a time or memory (smaller is better) or a throughput (larger is better). */
     enum Direction { SMALLER_IS_BETTER, LARGER_IS_BETTER }
 
@@ -29,12 +32,18 @@ public final class Comparison {
      *
      * @param pytorch   null where the twin has no such figure (or did not run)
      * @param target    the largest acceptable ratio, or null for a figure without a target
+     * @param smallest  below this figure on either side a ratio says nothing (a phase of a few microseconds)
      */
-    record Row(String workload, Double distill4j, Double pytorch, Direction direction, Double target) {
+    record Row(String workload, Double distill4j, Double pytorch, Direction direction, Double target,
+            double smallest) {
+
+        Row(String workload, Double distill4j, Double pytorch, Direction direction, Double target) {
+            this(workload, distill4j, pytorch, direction, target, Double.MIN_VALUE);
+        }
 
         /** How many times slower (or larger) Distill4J is; null without both figures. */
         Double ratio() {
-            if (distill4j == null || pytorch == null || distill4j == 0 || pytorch == 0) {
+            if (distill4j == null || pytorch == null || distill4j < smallest || pytorch < smallest) {
                 return null;
             }
             return direction == Direction.SMALLER_IS_BETTER ? distill4j / pytorch : pytorch / distill4j;
@@ -80,7 +89,11 @@ public final class Comparison {
             for (String phase : PhaseRecorder.PHASES) {
                 rows.add(new Row("  KD phase: " + phase + ", ms", number(reference.path("kd-step-phases-ms").path(phase)),
                         twinReference == null ? null : number(twinReference.path("kd-step-phases-ms").path(phase)),
-                        Direction.SMALLER_IS_BETTER, null));
+                        Direction.SMALLER_IS_BETTER, null, SMALLEST_PHASE_MILLISECONDS));
+            }
+            if (twinReference != null) {
+                notes.add("KD phases: Distill4J's loss phase computes the loss gradients too (its SameDiff graph),"
+                        + " PyTorch's only the value (autograd's backward takes the gradient); compare loss + backward");
             }
         }
         for (JsonNode family : distill4j.path("families")) {
