@@ -438,7 +438,7 @@ def memory_growth(workloads, steps, out):
         if done in points:
             resident, _ = resident_memory()
             checkpoints.append({"step": done, "resident-mb": rounded(resident), "heap-used-mb": None,
-                                "off-heap-mb": None})
+                                "workspaces-mb": None})
             shown = "unknown" if resident is None else f"{resident:.0f} MB"
             out(f"  after {done:6d} steps: resident {shown}")
     growth = None

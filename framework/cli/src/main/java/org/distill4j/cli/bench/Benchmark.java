@@ -102,10 +102,10 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "memory check: %d KD steps (batch %d), resident memory at checkpoints%n",
                 settings.memorySteps(), ReferenceWorkloads.BATCH);
         MemoryGrowth.Report report = MemoryGrowth.run(settings.memorySteps(), workloads::kdStep, checkpoint ->
-                out.printf(Locale.ROOT, "  after %6d steps: resident %s (JVM heap in use %s, JavaCPP off-heap %s)%n",
+                out.printf(Locale.ROOT, "  after %6d steps: resident %s (JVM heap in use %s, ND4J workspaces %s)%n",
                         checkpoint.step(), megabytes(checkpoint.memory().residentMegabytes()),
                         megabytes(checkpoint.memory().heapUsedMegabytes()),
-                        megabytes(checkpoint.memory().offHeapMegabytes())));
+                        megabytes(checkpoint.memory().workspaceMegabytes())));
         out.printf(Locale.ROOT, "  verdict: %s (%s between the last two checkpoints; more than %.0f MB counts as"
                 + " growth)%n", report.verdict(), signedMegabytes(report.growthMegabytes()),
                 MemoryGrowth.GROWTH_THRESHOLD_MEGABYTES);

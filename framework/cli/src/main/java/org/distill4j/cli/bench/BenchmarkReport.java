@@ -71,7 +71,7 @@ public record BenchmarkReport(String implementation, String version, String back
                 point.put("step", checkpoint.step());
                 point.set("resident-mb", number(checkpoint.memory().residentMegabytes()));
                 point.set("heap-used-mb", number(checkpoint.memory().heapUsedMegabytes()));
-                point.set("off-heap-mb", number(checkpoint.memory().offHeapMegabytes()));
+                point.set("workspaces-mb", number(checkpoint.memory().workspaceMegabytes()));
             }
         }
         return root;

@@ -1,6 +1,7 @@
 package org.distill4j.cli.bench;
 
-import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,16 +10,20 @@ import java.util.List;
 
 /**
  * The process's memory as the kernel sees it. Resident memory (VmRSS, and its peak VmHWM) counts ND4J's off-heap
- * buffers, which the JVM heap figures miss; the heap and JavaCPP's own off-heap count are recorded beside it so a
- * growth can be told apart. Outside Linux there is no {@code /proc/self/status}, and the resident figures are NaN.
+ * buffers, which the JVM heap figures miss. Beside it go the heap in use and the size of this thread's ND4J
+ * workspaces, so a growth can be placed: neither JavaCPP's {@code Pointer.totalBytes()} nor ND4J's
+ * {@code AllocationsTracker} counts nd4j-native's allocations in M2.1 (both stay at 0), so an off-heap growth outside
+ * the workspaces shows only in the resident figure. Outside Linux there is no {@code /proc/self/status}, and the
+ * resident figures are NaN.
  *
  * @param residentMegabytes     VmRSS
  * @param peakResidentMegabytes VmHWM, the most the process has held resident so far
  * @param heapUsedMegabytes     JVM heap in use
- * @param offHeapMegabytes      JavaCPP's count of the native memory it allocated (ND4J's buffers among it)
+ * @param workspaceMegabytes    the current size of this thread's ND4J workspaces (DL4J's activations and working
+ *                              memory)
  */
 record ResidentMemory(double residentMegabytes, double peakResidentMegabytes, double heapUsedMegabytes,
-        double offHeapMegabytes) {
+        double workspaceMegabytes) {
 
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final double MEGABYTE = 1024.0 * 1024.0;
@@ -35,7 +40,12 @@ record ResidentMemory(double residentMegabytes, double peakResidentMegabytes, do
         }
         Runtime runtime = Runtime.getRuntime();
         return new ResidentMemory(resident, peak, (runtime.totalMemory() - runtime.freeMemory()) / MEGABYTE,
-                Pointer.totalBytes() / MEGABYTE);
+                workspaceBytes() / MEGABYTE);
+    }
+
+    private static long workspaceBytes() {
+        return Nd4j.getWorkspaceManager().getAllWorkspacesForCurrentThread().stream()
+                .mapToLong(MemoryWorkspace::getCurrentSize).sum();
     }
 
     private static double kilobytes(List<String> lines, String key) {
