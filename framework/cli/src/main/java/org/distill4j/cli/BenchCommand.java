@@ -105,8 +105,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (pytorchJson == null) {
             Files.deleteIfExists(twinJson);
         }
-        // A machine without torch still gets its Distill4J figures; a twin that crashed is a failure to look at.
-        return twin.ran() || twin.problem().startsWith("PyTorch is not installed") ? 0 : 1;
+        // A machine without Python or torch still gets its Distill4J figures; a twin that crashed is a failure.
+        return twin.status() == PytorchTwin.Status.FAILED ? 1 : 0;
     }
 
     private static void write(Path file, String text) {

@@ -27,11 +27,22 @@ public final class PytorchTwin {
     /** The twin's exit status when {@code import torch} fails. */
     static final int TORCH_MISSING = 3;
 
+    /** Whether the twin ran, could not (no Python, no torch, no script: the machine lacks it), or failed. */
+    public enum Status { RAN, UNAVAILABLE, FAILED }
+
     /** What came back: the twin's report, or why there is none. */
-    public record Outcome(JsonNode report, String problem) {
+    public record Outcome(Status status, JsonNode report, String problem) {
+
+        static Outcome unavailable(String problem) {
+            return new Outcome(Status.UNAVAILABLE, null, problem);
+        }
+
+        static Outcome failed(String problem) {
+            return new Outcome(Status.FAILED, null, problem);
+        }
 
         public boolean ran() {
-            return report != null;
+            return status == Status.RAN;
         }
     }
 
@@ -49,7 +60,7 @@ public final class PytorchTwin {
 
     public Outcome run(BenchmarkSettings settings, int threads, Path json, PrintStream out) {
         if (!Files.isRegularFile(script)) {
-            return new Outcome(null, "the PyTorch twin " + script.toAbsolutePath() + " does not exist; give"
+            return Outcome.unavailable("the PyTorch twin " + script.toAbsolutePath() + " does not exist; give"
                     + " --pytorch-script with the path of scripts/bench-pytorch.py");
         }
         List<String> command = command(settings, threads, json);
@@ -65,23 +76,23 @@ public final class PytorchTwin {
             }
             exit = process.waitFor();
         } catch (IOException e) {
-            return new Outcome(null, "cannot start '" + python + "' (" + e.getMessage() + "); install Python 3 with"
+            return Outcome.unavailable("cannot start '" + python + "' (" + e.getMessage() + "); install Python 3 with"
                     + " torch and give it with --python or DISTILL4J_PYTHON");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(null, "interrupted while the PyTorch twin ran");
+            return Outcome.failed("interrupted while the PyTorch twin ran");
         }
         if (exit == TORCH_MISSING) {
-            return new Outcome(null, "PyTorch is not installed for " + python + " (see the twin's message above)");
+            return Outcome.unavailable("PyTorch is not installed for " + python + " (see the twin's message above)");
         }
         if (exit != 0) {
-            return new Outcome(null, "the PyTorch twin failed with exit status " + exit + ": "
+            return Outcome.failed("the PyTorch twin failed with exit status " + exit + ": "
                     + String.join(" ", command));
         }
         try {
-            return new Outcome(Json.read(json), null);
+            return new Outcome(Status.RAN, Json.read(json), null);
         } catch (UncheckedIOException | IllegalArgumentException e) {
-            return new Outcome(null, "the PyTorch twin wrote no readable report at " + json + ": " + e.getMessage());
+            return Outcome.failed("the PyTorch twin wrote no readable report at " + json + ": " + e.getMessage());
         }
     }
 

@@ -155,6 +155,23 @@ class BenchCommandTest {
     }
 
     @Test
+    void aMissingTwinIsUnavailableAndACrashedOneHasFailed() throws IOException {
+        BenchmarkSettings settings = BenchmarkSettings.of(true, 1, 1, List.of("none"), List.of("28x28x1"), 8, 1, 1, 0);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        PytorchTwin.Outcome missing = new PytorchTwin("/bin/sh", directory.resolve("absent.py"))
+                .run(settings, 1, directory.resolve("absent.json"), quiet);
+        Path crashing = directory.resolve("crashing.sh");
+        Files.writeString(crashing, "exit 1\n");
+        PytorchTwin.Outcome crashed = new PytorchTwin("/bin/sh", crashing)
+                .run(settings, 1, directory.resolve("crashed.json"), quiet);
+
+        assertThat(missing.status()).isEqualTo(PytorchTwin.Status.UNAVAILABLE);
+        assertThat(missing.problem()).contains("absent.py does not exist; give --pytorch-script");
+        assertThat(crashed.status()).isEqualTo(PytorchTwin.Status.FAILED);
+        assertThat(crashed.problem()).contains("failed with exit status 1");
+    }
+
+    @Test
     void memoryCheckpointsAndVerdict() {
         assertThat(MemoryGrowth.checkpoints(1000)).containsExactly(100, 500, 1000);
         assertThat(MemoryGrowth.checkpoints(2500)).containsExactly(100, 500, 1000, 2000, 2500);
