@@ -429,12 +429,14 @@ def family_throughput(name, input_name, batch, warmup, steps):
     }
 
 
-def memory_growth(workloads, steps, out):
-    out(f"memory check: {steps} KD steps (batch {REFERENCE_BATCH}), resident memory at checkpoints")
+def memory_growth(workloads, workload, steps, out):
+    out(f"memory check: {steps} steps of {workload} (batch {REFERENCE_BATCH}), resident memory at checkpoints")
+    step = {"kd-step": workloads.kd_step, "student-cross-entropy-step": workloads.cross_entropy_step,
+            "teacher-forward": workloads.teacher_forward}[workload]
     points = memory_checkpoints(steps)
     checkpoints = []
     for done in range(1, steps + 1):
-        workloads.kd_step()
+        step()
         if done in points:
             resident, _ = resident_memory()
             checkpoints.append({"step": done, "resident-mb": rounded(resident), "heap-used-mb": None,
@@ -448,7 +450,7 @@ def memory_growth(workloads, steps, out):
     shown = "unknown" if growth is None else f"{growth:+.1f} MB"
     out(f"  verdict: {verdict} ({shown} between the last two checkpoints; more than"
         f" {MEMORY_GROWTH_THRESHOLD_MB:.0f} MB counts as growth)")
-    return {"steps": steps, "verdict": verdict, "growth-mb": rounded(growth), "checkpoints": checkpoints}
+    return {"workload": workload, "steps": steps, "verdict": verdict, "growth-mb": rounded(growth), "checkpoints": checkpoints}
 
 
 def threads_to_use(requested):
@@ -470,6 +472,9 @@ def arguments():
     parser.add_argument("--families", default=",".join(FAMILIES), help="comma-separated family names, or none")
     parser.add_argument("--inputs", default=",".join(INPUTS), help="comma-separated input shapes")
     parser.add_argument("--memory-steps", type=int, default=0, help="KD steps of the memory check (0 skips it)")
+    parser.add_argument("--memory-workload", default="kd-step",
+                        choices=["kd-step", "student-cross-entropy-step", "teacher-forward"],
+                        help="what the memory check repeats")
     parser.add_argument("--threads", type=int, default=None,
                         help="torch.set_num_threads (default OMP_NUM_THREADS, else torch's default)")
     parser.add_argument("--json", help="also write the figures to this JSON file")
@@ -521,12 +526,13 @@ def main():
                 out(f"  {name:<10} {input_name:<8} {result['parameters']:>11,} "
                     f"{result['training-images-per-second']:>13.1f} {result['inference-images-per-second']:>13.1f}")
                 report["families"].append(result)
-    memory = memory_growth(workloads, parsed.memory_steps, out) if parsed.memory_steps > 0 else None
+    memory = (memory_growth(workloads, parsed.memory_workload, parsed.memory_steps, out) if parsed.memory_steps > 0
+              else None)
     _, peak = resident_memory()
     out(f"peak resident memory (VmHWM): {'unknown' if peak is None else f'{peak:.0f} MB'}")
     report["memory"] = {"peak-resident-mb": rounded(peak), "steps": 0 if memory is None else memory["steps"]}
     if memory is not None:
-        report["memory"].update({key: memory[key] for key in ("verdict", "growth-mb", "checkpoints")})
+        report["memory"].update({key: memory[key] for key in ("workload", "verdict", "growth-mb", "checkpoints")})
     if parsed.json:
         directory = os.path.dirname(os.path.abspath(parsed.json))
         os.makedirs(directory, exist_ok=True)

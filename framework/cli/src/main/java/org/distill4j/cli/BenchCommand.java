@@ -4,6 +4,7 @@ import org.distill4j.cli.bench.Benchmark;
 import org.distill4j.cli.bench.BenchmarkReport;
 import org.distill4j.cli.bench.BenchmarkSettings;
 import org.distill4j.cli.bench.Comparison;
+import org.distill4j.cli.bench.MemoryWorkload;
 import org.distill4j.cli.bench.PytorchTwin;
 import org.distill4j.kernel.run.Json;
 import picocli.CommandLine.Command;
@@ -60,6 +61,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + " still grows, e.g. 1000 (default ${DEFAULT-VALUE}: skipped)")
     private int memorySteps;
 
+    @Option(names = "--memory-workload", defaultValue = "kd-step",
+            description = "what the memory check repeats: kd-step, student-cross-entropy-step or teacher-forward"
+                    + " (default ${DEFAULT-VALUE}); the other two tell which part of a KD step holds on to memory")
+    private String memoryWorkload;
+
     @Option(names = "--json", description = "also write the figures to this JSON file (the PyTorch twin's keys)")
     private Path json;
 
@@ -84,7 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         BenchmarkSettings settings = BenchmarkSettings.of(!noReference, warmup, steps, families, inputs, batch,
-                familyWarmup, familySteps, memorySteps);
+                familyWarmup, familySteps, memorySteps).withMemoryWorkload(MemoryWorkload.parse(memoryWorkload));
         BenchmarkReport report = new Benchmark(settings, System.out).run();
         if (json != null) {
             write(json, Json.pretty(report.toJson()));

@@ -99,9 +99,11 @@ public final class Benchmark {
     }
 
     private MemoryGrowth.Report memory(ReferenceWorkloads workloads) {
-        out.printf(Locale.ROOT, "memory check: %d KD steps (batch %d), resident memory at checkpoints%n",
-                settings.memorySteps(), ReferenceWorkloads.BATCH);
-        MemoryGrowth.Report report = MemoryGrowth.run(settings.memorySteps(), workloads::kdStep, checkpoint ->
+        MemoryWorkload workload = settings.memoryWorkload();
+        out.printf(Locale.ROOT, "memory check: %d steps of %s (batch %d), resident memory at checkpoints%n",
+                settings.memorySteps(), workload.key(), ReferenceWorkloads.BATCH);
+        MemoryGrowth.Report report = MemoryGrowth.run(workload.key(), settings.memorySteps(), () -> workloads.run(workload),
+                checkpoint ->
                 out.printf(Locale.ROOT, "  after %6d steps: resident %s (JVM heap in use %s, ND4J workspaces %s)%n",
                         checkpoint.step(), megabytes(checkpoint.memory().residentMegabytes()),
                         megabytes(checkpoint.memory().heapUsedMegabytes()),

@@ -63,6 +63,7 @@ public record BenchmarkReport(String implementation, String version, String back
         memoryNode.set("peak-resident-mb", number(finalMemory.peakResidentMegabytes()));
         memoryNode.put("steps", memory == null ? 0 : memory.steps());
         if (memory != null) {
+            memoryNode.put("workload", memory.workload());
             memoryNode.put("verdict", memory.verdict());
             memoryNode.set("growth-mb", number(memory.growthMegabytes()));
             ArrayNode checkpoints = memoryNode.putArray("checkpoints");

@@ -14,10 +14,11 @@ import java.util.Objects;
  * @param inputs        the input shapes each family runs on
  * @param batch         the families' batch size
  * @param familyTimer   warm-up and timed steps of each family's training and of its inference
- * @param memorySteps   KD steps of the memory-growth check; 0 skips it
+ * @param memorySteps   steps of the memory-growth check; 0 skips it
+ * @param memoryWorkload the reference workload the memory check repeats (the KD step unless told)
  */
 public record BenchmarkSettings(boolean reference, StepTimer referenceTimer, List<FamilyWorkload> families,
-        List<InputShape> inputs, int batch, StepTimer familyTimer, int memorySteps) {
+        List<InputShape> inputs, int batch, StepTimer familyTimer, int memorySteps, MemoryWorkload memoryWorkload) {
 
     public static final int DEFAULT_BATCH = 128;
 
@@ -27,6 +28,7 @@ public record BenchmarkSettings(boolean reference, StepTimer referenceTimer, Lis
     public BenchmarkSettings {
         Objects.requireNonNull(referenceTimer, "referenceTimer");
         Objects.requireNonNull(familyTimer, "familyTimer");
+        Objects.requireNonNull(memoryWorkload, "memoryWorkload");
         families = List.copyOf(families);
         inputs = List.copyOf(inputs);
         if (batch < 1) {
@@ -58,7 +60,13 @@ public record BenchmarkSettings(boolean reference, StepTimer referenceTimer, Lis
         List<FamilyWorkload> chosen = none ? List.of() : FamilyWorkload.named(families);
         return new BenchmarkSettings(reference, new StepTimer(warmup, steps), chosen,
                 inputs.stream().map(BenchInputs::parse).toList(), batch, new StepTimer(familyWarmup, familySteps),
-                memorySteps);
+                memorySteps, MemoryWorkload.KD_STEP);
+    }
+
+    /** The same settings with the memory check repeating another reference workload. */
+    public BenchmarkSettings withMemoryWorkload(MemoryWorkload workload) {
+        return new BenchmarkSettings(reference, referenceTimer, families, inputs, batch, familyTimer, memorySteps,
+                workload);
     }
 
     /** Every family workload's name, for defaults and help. */

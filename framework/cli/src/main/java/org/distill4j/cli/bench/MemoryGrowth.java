@@ -6,7 +6,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * Whether resident memory still grows after many KD steps: runs the step a number of times and samples the
+ * Whether resident memory still grows after many steps (KD steps unless told): runs the step a number of times and samples the
  * process's memory at checkpoints (100, 500, 1,000 steps, then every 1,000, and the last step). The verdict compares
  * the last two checkpoints: by then workspaces and oneDNN's caches have reached their sizes, so a rise beyond
  * {@link #GROWTH_THRESHOLD_MEGABYTES} is memory that keeps piling up (a leak in the step, ND4J's or ours).
@@ -27,7 +27,7 @@ final class MemoryGrowth {
      * @param verdict     {@code grows}, {@code flat}, or {@code unknown} (fewer than two checkpoints, or no procfs)
      * @param growthMegabytes VmRSS at the last checkpoint minus VmRSS at the one before
      */
-    record Report(int steps, List<Checkpoint> checkpoints, String verdict, double growthMegabytes) {
+    record Report(String workload, int steps, List<Checkpoint> checkpoints, String verdict, double growthMegabytes) {
 
         Report {
             checkpoints = List.copyOf(checkpoints);
@@ -55,7 +55,7 @@ final class MemoryGrowth {
         return List.copyOf(points);
     }
 
-    static Report run(int steps, Runnable step, Consumer<Checkpoint> progress) {
+    static Report run(String workload, int steps, Runnable step, Consumer<Checkpoint> progress) {
         List<Integer> points = checkpoints(steps);
         List<Checkpoint> checkpoints = new ArrayList<>();
         int next = 0;
@@ -68,16 +68,16 @@ final class MemoryGrowth {
                 next++;
             }
         }
-        return verdict(steps, checkpoints);
+        return verdict(workload, steps, checkpoints);
     }
 
-    static Report verdict(int steps, List<Checkpoint> checkpoints) {
+    static Report verdict(String workload, int steps, List<Checkpoint> checkpoints) {
         if (checkpoints.size() < 2) {
-            return new Report(steps, checkpoints, "unknown", Double.NaN);
+            return new Report(workload, steps, checkpoints, "unknown", Double.NaN);
         }
         double growth = checkpoints.get(checkpoints.size() - 1).memory().residentMegabytes()
                 - checkpoints.get(checkpoints.size() - 2).memory().residentMegabytes();
         String verdict = Double.isNaN(growth) ? "unknown" : growth > GROWTH_THRESHOLD_MEGABYTES ? "grows" : "flat";
-        return new Report(steps, checkpoints, verdict, growth);
+        return new Report(workload, steps, checkpoints, verdict, growth);
     }
 }

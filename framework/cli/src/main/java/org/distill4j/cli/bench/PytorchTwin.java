@@ -108,7 +108,8 @@ public final class PytorchTwin {
                 "--families", settings.families().isEmpty() ? "none"
                         : settings.families().stream().map(FamilyWorkload::name).collect(Collectors.joining(",")),
                 "--inputs", settings.inputs().stream().map(BenchInputs::name).collect(Collectors.joining(",")),
-                "--memory-steps", Integer.toString(settings.memorySteps())));
+                "--memory-steps", Integer.toString(settings.memorySteps()),
+                "--memory-workload", settings.memoryWorkload().key()));
         if (!settings.reference()) {
             command.add("--no-reference");
         }

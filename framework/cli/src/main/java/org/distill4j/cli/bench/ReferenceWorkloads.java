@@ -67,9 +67,14 @@ final class ReferenceWorkloads {
         }
     }
 
-    /** One KD step, untimed (the memory check's unit of work). */
-    void kdStep() {
-        distilled.run(features, teacherForward(), labels, TrainableGraph.UpdateHook.NONE);
+    /** One step of a workload, untimed (the memory check's unit of work). */
+    void run(MemoryWorkload workload) {
+        switch (workload) {
+            case KD_STEP -> distilled.run(features, teacherForward(), labels, TrainableGraph.UpdateHook.NONE);
+            case STUDENT_CROSS_ENTROPY_STEP -> crossEntropy.run(features, Map.of(), labels,
+                    TrainableGraph.UpdateHook.NONE);
+            case TEACHER_FORWARD -> teacherForward();
+        }
     }
 
     private void kdStep(PhaseRecorder phases) {

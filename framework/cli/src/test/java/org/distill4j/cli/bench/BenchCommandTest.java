@@ -81,6 +81,7 @@ class BenchCommandTest {
 
         JsonNode memory = report.path("memory");
         assertThat(memory.path("steps").asInt()).isEqualTo(2);
+        assertThat(memory.path("workload").asText()).isEqualTo("kd-step");
         assertThat(memory.path("verdict").asText()).isIn("flat", "grows", "unknown");
         assertThat(memory.path("checkpoints")).hasSize(2);
         if (Files.isReadable(Path.of("/proc/self/status"))) {
@@ -177,12 +178,12 @@ class BenchCommandTest {
         assertThat(MemoryGrowth.checkpoints(2500)).containsExactly(100, 500, 1000, 2000, 2500);
         assertThat(MemoryGrowth.checkpoints(4)).containsExactly(2, 4);
         assertThat(MemoryGrowth.checkpoints(1)).containsExactly(1);
-        MemoryGrowth.Report growing = MemoryGrowth.verdict(1000, List.of(checkpoint(500, 900), checkpoint(1000, 950)));
+        MemoryGrowth.Report growing = MemoryGrowth.verdict("kd-step", 1000, List.of(checkpoint(500, 900), checkpoint(1000, 950)));
         assertThat(growing.verdict()).isEqualTo("grows");
         assertThat(growing.growthMegabytes()).isEqualTo(50);
-        assertThat(MemoryGrowth.verdict(1000, List.of(checkpoint(500, 900), checkpoint(1000, 903))).verdict())
+        assertThat(MemoryGrowth.verdict("kd-step", 1000, List.of(checkpoint(500, 900), checkpoint(1000, 903))).verdict())
                 .isEqualTo("flat");
-        assertThat(MemoryGrowth.verdict(1, List.of(checkpoint(1, 900))).verdict()).isEqualTo("unknown");
+        assertThat(MemoryGrowth.verdict("kd-step", 1, List.of(checkpoint(1, 900))).verdict()).isEqualTo("unknown");
     }
 
     private static MemoryGrowth.Checkpoint checkpoint(int step, double resident) {
