@@ -1,109 +1,129 @@
 package org.distill4j.cli.bench;
 
-import org.distill4j.api.network.NetworkSpec;
-import org.distill4j.kernel.builtin.ConstantSchedule;
-import org.distill4j.kernel.builtin.SgdOptimizer;
-import org.distill4j.kernel.builtin.SgdParams;
-import org.distill4j.kernel.engine.CompiledLoss;
-import org.distill4j.kernel.engine.Objective;
-import org.distill4j.kernel.engine.StudentStep;
-import org.distill4j.kernel.engine.TrainableGraph;
-import org.distill4j.kernel.engine.Updaters;
+import org.distill4j.api.network.InputShape;
 import org.distill4j.models.backend.LayerHelpers;
-import org.distill4j.models.graph.GraphBuilder;
-import org.distill4j.models.graph.GraphSettings;
-import org.distill4j.plugin.hintonkd.HintonKdCrossEntropyDistiller;
-import org.distill4j.plugin.hintonkd.HintonKdDistiller;
-import org.distill4j.plugin.hintonkd.HintonKdParams;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
+import java.util.Objects;
 
 /**
- * Milliseconds per step of the three workloads of issue 2 (median of the timed steps after warm-up, batch 64 of
- * 28x28x1): teacher forward in inference mode; student cross-entropy step; KD step (teacher forward plus a student
- * step on 0.1 CE + 0.9 T^2 KL at T=4 plus attention transfer on both ReLU maps with beta=100).
+ * The speed benchmark (issues 2 and 18): the reference workloads in milliseconds per step with the KD step broken
+ * down by phase, each model family's training and inference throughput, peak resident memory, and optionally
+ * whether resident memory still grows after many KD steps. Prints as it goes and returns everything as a
+ * {@link BenchmarkReport}. Not a test: it asserts nothing about speed.
  */
 public final class Benchmark {
 
-    private final int warmup;
-    private final int steps;
+    private static final Map<String, String> PHASE_LABELS = Map.of(
+            PhaseRecorder.TEACHER_FORWARD, "teacher forward (infer)",
+            PhaseRecorder.STUDENT_FORWARD, "student forward",
+            PhaseRecorder.LOSS, "loss graph (value and gradients)",
+            PhaseRecorder.BACKWARD, "backward",
+            PhaseRecorder.UPDATE, "optimizer update",
+            PhaseRecorder.REST, "rest of the step");
+
+    private final BenchmarkSettings settings;
     private final PrintStream out;
 
-    public Benchmark(int warmup, int steps, PrintStream out) {
-        this.warmup = warmup;
-        this.steps = steps;
-        this.out = out;
+    public Benchmark(BenchmarkSettings settings, PrintStream out) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.out = Objects.requireNonNull(out, "out");
     }
 
-    public Map<String, Double> run() {
-        out.println("distill4j bench: batch 64 of 28x28x1, median of " + steps + " steps after " + warmup + " warm-up");
-        out.println("  " + LayerHelpers.state().describe());
-        out.println("  OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)")
-                + ", cores " + Runtime.getRuntime().availableProcessors() + ", Java " + System.getProperty("java.version"));
+    /** The number of OpenMP threads ND4J runs with (OMP_NUM_THREADS, or its default: the cores). */
+    public static int threads() {
+        return Nd4j.getEnvironment().maxThreads();
+    }
 
-        int batch = 64;
-        Random random = new Random(42);
-        INDArray features = Nd4j.randn(DataType.FLOAT, batch, 1, 28, 28);
-        int[] labels = new int[batch];
-        for (int i = 0; i < batch; i++) {
-            labels[i] = random.nextInt(10);
-        }
+    public BenchmarkReport run() {
+        String backend = LayerHelpers.state().describe();
+        out.println("distill4j bench");
+        out.println("  " + backend);
+        out.printf(Locale.ROOT, "  threads %d (OMP_NUM_THREADS %s), cores %d, Java %s%n", threads(),
+                System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
 
-        NetworkSpec teacherSpec = BenchNetworks.teacher();
-        NetworkSpec studentSpec = BenchNetworks.student();
-        TrainableGraph teacher = graph(teacherSpec, Set.of());
-        List<String> teacherTaps = List.of(NetworkSpec.LOGITS, BenchNetworks.FIRST_RELU, BenchNetworks.SECOND_RELU);
+        ReferenceWorkloads workloads = settings.reference() || settings.memorySteps() > 0
+                ? new ReferenceWorkloads() : null;
+        ReferenceResults reference = settings.reference() ? reference(workloads) : null;
+        List<FamilyResult> families = families();
+        MemoryGrowth.Report memory = settings.memorySteps() > 0 ? memory(workloads) : null;
+        ResidentMemory finalMemory = ResidentMemory.now();
+        out.printf(Locale.ROOT, "peak resident memory (VmHWM): %s%n", megabytes(finalMemory.peakResidentMegabytes()));
+        return new BenchmarkReport("distill4j", version(), backend, threads(), reference, families, finalMemory,
+                memory);
+    }
 
-        Map<String, Double> results = new java.util.LinkedHashMap<>();
-        results.put("teacher forward", time(() -> teacher.infer(features, teacherTaps)));
-
-        CompiledLoss crossEntropy = CompiledLoss.compile(
-                List.of(new Objective("cross-entropy", new HintonKdCrossEntropyDistiller(), 1.0)),
-                studentSpec.shapes(), Map.of(), 10);
-        StudentStep plain = new StudentStep(graph(studentSpec, crossEntropy.studentTaps()), crossEntropy);
-        results.put("student cross-entropy step",
-                time(() -> plain.run(features, Map.of(), labels, TrainableGraph.UpdateHook.NONE)));
-
-        CompiledLoss kd = CompiledLoss.compile(List.of(
-                        new Objective("hinton-kd", new HintonKdDistiller(new HintonKdParams(4, 0.9, true)), 1.0),
-                        new Objective("attention", new BenchAttentionTerm(100), 1.0)),
-                studentSpec.shapes(), teacherSpec.shapes(), 10);
-        StudentStep distilled = new StudentStep(graph(studentSpec, kd.studentTaps()), kd);
-        results.put("KD step (KD + AT)", time(() -> distilled.run(features, teacher.infer(features, teacherTaps), labels,
-                TrainableGraph.UpdateHook.NONE)));
-
-        results.forEach((name, millis) -> out.printf("  %-28s %8.1f ms%n", name, millis));
+    private ReferenceResults reference(ReferenceWorkloads workloads) {
+        StepTimer timer = settings.referenceTimer();
+        out.printf(Locale.ROOT, "reference workloads: batch %d of 28x28x1, median of %d steps after %d warm-up%n",
+                ReferenceWorkloads.BATCH, timer.steps(), timer.warmup());
+        ReferenceResults results = workloads.measure(timer);
+        line("teacher forward", results.teacherForward().medianMilliseconds());
+        line("student cross-entropy step", results.crossEntropyStep().medianMilliseconds());
+        line("KD step (KD + AT)", results.kdStep().medianMilliseconds());
+        results.kdPhases().forEach((phase, milliseconds) -> line("  " + PHASE_LABELS.get(phase), milliseconds));
         return results;
     }
 
-    private static TrainableGraph graph(NetworkSpec spec, Set<String> taps) {
-        GraphSettings settings = GraphSettings.inference(1).withTaps(taps);
-        TrainableGraph graph = GraphBuilder.initialise(new TrainableGraph(GraphBuilder.configure(spec, settings)), spec,
-                settings.seed());
-        Updaters.configure(graph, new SgdOptimizer(new SgdParams(0.01, 0.9, false, 5e-4)), new ConstantSchedule(), 1);
-        return graph;
+    private void line(String label, double milliseconds) {
+        out.printf(Locale.ROOT, "  %-36s %8.1f ms%n", label, milliseconds);
     }
 
-    private double time(Runnable work) {
-        for (int i = 0; i < warmup; i++) {
-            work.run();
+    private List<FamilyResult> families() {
+        List<FamilyResult> results = new ArrayList<>();
+        if (settings.families().isEmpty()) {
+            return results;
         }
-        List<Double> millis = new ArrayList<>(steps);
-        for (int i = 0; i < steps; i++) {
-            long start = System.nanoTime();
-            work.run();
-            millis.add((System.nanoTime() - start) / 1e6);
+        StepTimer timer = settings.familyTimer();
+        out.printf(Locale.ROOT, "model families: batch %d, median of %d steps after %d warm-up (training: cross-entropy"
+                + " step, SGD momentum %.1f, weight decay %.0e; inference: the logits)%n", settings.batch(),
+                timer.steps(), timer.warmup(), BenchGraphs.MOMENTUM, BenchGraphs.WEIGHT_DECAY);
+        out.printf(Locale.ROOT, "  %-10s %-8s %11s %13s %13s%n", "family", "input", "parameters", "train img/s",
+                "infer img/s");
+        FamilyThroughput throughput = new FamilyThroughput(timer);
+        for (FamilyWorkload workload : settings.families()) {
+            for (InputShape input : settings.inputs()) {
+                FamilyResult result = throughput.measure(workload, input, settings.batch());
+                out.printf(Locale.ROOT, "  %-10s %-8s %,11d %13.1f %13.1f%n", result.name(), result.input(),
+                        result.parameters(), result.trainingImagesPerSecond(), result.inferenceImagesPerSecond());
+                results.add(result);
+            }
         }
-        double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        return results;
+    }
+
+    private MemoryGrowth.Report memory(ReferenceWorkloads workloads) {
+        MemoryWorkload workload = settings.memoryWorkload();
+        out.printf(Locale.ROOT, "memory check: %d steps of %s (batch %d), resident memory at checkpoints%n",
+                settings.memorySteps(), workload.key(), ReferenceWorkloads.BATCH);
+        MemoryGrowth.Report report = MemoryGrowth.run(workload.key(), settings.memorySteps(), () -> workloads.run(workload),
+                checkpoint ->
+                out.printf(Locale.ROOT, "  after %6d steps: resident %s (JVM heap in use %s, ND4J workspaces %s)%n",
+                        checkpoint.step(), megabytes(checkpoint.memory().residentMegabytes()),
+                        megabytes(checkpoint.memory().heapUsedMegabytes()),
+                        megabytes(checkpoint.memory().workspaceMegabytes())));
+        out.printf(Locale.ROOT, "  verdict: %s (%s between the last two checkpoints; more than %.0f MB counts as"
+                + " growth)%n", report.verdict(), signedMegabytes(report.growthMegabytes()),
+                MemoryGrowth.GROWTH_THRESHOLD_MEGABYTES);
+        return report;
+    }
+
+    private static String megabytes(double value) {
+        return Double.isNaN(value) ? "unknown (no /proc/self/status)" : String.format(Locale.ROOT, "%.0f MB", value);
+    }
+
+    private static String signedMegabytes(double value) {
+        return Double.isNaN(value) ? "unknown" : String.format(Locale.ROOT, "%+.1f MB", value);
+    }
+
+    private static String version() {
+        String version = Benchmark.class.getPackage().getImplementationVersion();
+        return "distill4j " + (version == null ? "development" : version);
     }
 }
