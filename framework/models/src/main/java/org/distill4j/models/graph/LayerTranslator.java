@@ -7,7 +7,6 @@ import org.deeplearning4j.nn.conf.graph.L2NormalizeVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -16,6 +15,7 @@ import org.distill4j.api.network.ActivationFunction;
 import org.distill4j.api.network.NodeSpec;
 import org.distill4j.models.layers.FastActivation;
 import org.distill4j.models.layers.FastBatchNormalization;
+import org.distill4j.models.layers.FastDense;
 import org.distill4j.models.layers.FastPooling;
 import org.nd4j.linalg.activations.Activation;
 
@@ -54,8 +54,7 @@ final class LayerTranslator {
         } else if (node instanceof NodeSpec.GlobalAvgPool) {
             graph.addLayer(name, new GlobalPoolingLayer.Builder(PoolingType.AVG).collapseDimensions(true).build(), inputs);
         } else if (node instanceof NodeSpec.Dense dense) {
-            graph.addLayer(name, new DenseLayer.Builder().nOut(dense.units()).hasBias(dense.bias())
-                    .activation(Activation.IDENTITY).build(), inputs);
+            graph.addLayer(name, FastDense.of(dense.units(), dense.bias()), inputs);
         } else if (node instanceof NodeSpec.Dropout dropout) {
             graph.addLayer(name, dropout(dropout.rate()), inputs);
         } else if (node instanceof NodeSpec.Add) {

@@ -138,6 +138,31 @@ class FastLayersTest {
     }
 
     @Test
+    void denseMatchesDl4jOnOutputsAndEveryGradient() {
+        for (boolean bias : new boolean[] {true, false}) {
+            Layer fast = instantiate(FastDense.of(5, bias), 7, true);
+            Layer reference = instantiate(FastDense.of(5, bias), 7, false);
+            assertThat(fast).isInstanceOf(FastDenseLayer.class);
+            assertThat(reference).isNotInstanceOf(FastDenseLayer.class);
+            INDArray parameters = Nd4j.randn(DataType.FLOAT, fast.params().shape());
+            fast.params().assign(parameters);
+            reference.params().assign(parameters);
+            INDArray x = Nd4j.randn(DataType.FLOAT, 6, 7);
+            INDArray epsilon = Nd4j.randn(DataType.FLOAT, 6, 5);
+            fast.setInput(x, NO_WORKSPACES);
+            reference.setInput(x, NO_WORKSPACES);
+            assertClose(fast.activate(true, NO_WORKSPACES), reference.activate(true, NO_WORKSPACES));
+            Pair<Gradient, INDArray> fastGradient = fast.backpropGradient(epsilon, NO_WORKSPACES);
+            Pair<Gradient, INDArray> referenceGradient = reference.backpropGradient(epsilon, NO_WORKSPACES);
+            assertClose(fastGradient.getSecond(), referenceGradient.getSecond());
+            assertThat(fastGradient.getFirst().gradientForVariable().keySet())
+                    .isEqualTo(referenceGradient.getFirst().gradientForVariable().keySet());
+            referenceGradient.getFirst().gradientForVariable().forEach((name, gradient) ->
+                    assertClose(fastGradient.getFirst().getGradientFor(name), gradient));
+        }
+    }
+
+    @Test
     void backwardWithoutATrainingForwardIsAnError() {
         Layer layer = instantiate(FastBatchNormalization.of(1e-5, 0.9), 2, true);
         INDArray x = Nd4j.randn(DataType.FLOAT, 3, 2, 2, 2);
@@ -216,7 +241,7 @@ class FastLayersTest {
         assertThat(difference).as("largest difference").isLessThan(2e-5 * scale);
     }
 
-    /** The configuration's layer for {@code channels} channels, fast or DL4J's, with parameters and gradient views. */
+    /** The configuration's layer for {@code channels} input channels (and outputs, unless it sets them), fast or DL4J's, with parameters and gradient views. */
     private static Layer instantiate(org.deeplearning4j.nn.conf.layers.Layer configuration, long channels,
             boolean fast) {
         System.setProperty(FastLayers.DISABLE_PROPERTY, Boolean.toString(!fast));
@@ -224,7 +249,9 @@ class FastLayersTest {
             org.deeplearning4j.nn.conf.layers.Layer copy = configuration.clone();
             if (copy instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer feedForward) {
                 feedForward.setNIn(channels);
-                feedForward.setNOut(channels);
+                if (feedForward.getNOut() == 0) {
+                    feedForward.setNOut(channels);
+                }
             }
             NeuralNetConfiguration conf = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).layer(copy)
                     .build();
