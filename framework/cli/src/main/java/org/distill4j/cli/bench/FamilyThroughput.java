@@ -37,7 +37,7 @@ final class FamilyThroughput {
         int[] labels = BenchInputs.labels(batch);
         Timing training = timer.time(() -> step.run(features, Map.of(), labels, hook));
         List<String> logits = List.of(NetworkSpec.LOGITS);
-        Timing inference = timer.time(() -> graph.infer(features, logits));
+        Timing inference = timer.time(() -> TrainableGraph.release(graph.infer(features, logits).values()));
         return new FamilyResult(workload.name(), BenchInputs.name(input), batch, spec.statistics().parameters(),
                 training, inference);
     }

@@ -58,7 +58,7 @@ final class ReferenceWorkloads {
     }
 
     ReferenceResults measure(StepTimer timer) {
-        Timing teacherForward = timer.time(this::teacherForward);
+        Timing teacherForward = timer.time(() -> TrainableGraph.release(teacherForward().values()));
         Timing crossEntropyStep = timer.time(
                 () -> crossEntropy.run(features, Map.of(), labels, crossEntropyHook));
         PhaseRecorder phases = new PhaseRecorder();
@@ -74,10 +74,14 @@ final class ReferenceWorkloads {
     /** One step of a workload, untimed (the memory check's unit of work). */
     void run(MemoryWorkload workload) {
         switch (workload) {
-            case KD_STEP -> distilled.run(features, teacherForward(), labels, distilledHook);
+            case KD_STEP -> {
+                Map<String, INDArray> teacherOutputs = teacherForward();
+                distilled.run(features, teacherOutputs, labels, distilledHook);
+                TrainableGraph.release(teacherOutputs.values());
+            }
             case STUDENT_CROSS_ENTROPY_STEP -> crossEntropy.run(features, Map.of(), labels,
                     crossEntropyHook);
-            case TEACHER_FORWARD -> teacherForward();
+            case TEACHER_FORWARD -> TrainableGraph.release(teacherForward().values());
         }
     }
 
@@ -86,6 +90,7 @@ final class ReferenceWorkloads {
         Map<String, INDArray> teacherOutputs = teacherForward();
         phases.teacher(System.nanoTime() - start);
         distilled.run(features, teacherOutputs, labels, distilledHook);
+        TrainableGraph.release(teacherOutputs.values());
         phases.endStep(System.nanoTime() - start);
     }
 

@@ -20,8 +20,10 @@ public final class Accuracy {
         long correct = 0;
         for (int start = 0; start < split.size(); start += CHUNK) {
             int[] indices = range(start, Math.min(split.size(), start + CHUNK));
-            INDArray logits = network.infer(batches.features(indices), List.of(NetworkSpec.LOGITS)).get(NetworkSpec.LOGITS);
+            INDArray features = batches.features(indices);
+            INDArray logits = network.infer(features, List.of(NetworkSpec.LOGITS)).get(NetworkSpec.LOGITS);
             correct += countCorrect(logits, batches.labels(indices));
+            TrainableGraph.release(List.of(features, logits));
         }
         return (double) correct / split.size();
     }

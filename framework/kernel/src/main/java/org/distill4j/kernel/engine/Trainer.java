@@ -86,7 +86,8 @@ public final class Trainer {
             EpochTotals totals = new EpochTotals();
             for (int batch = 0; batch < batchesPerEpoch; batch++) {
                 int[] indices = epochBatches.get(batch);
-                INDArray features = augmenter.apply(batches.features(indices));
+                INDArray raw = batches.features(indices);
+                INDArray features = augmenter.apply(raw);
                 int[] labels = batches.labels(indices);
                 Map<String, INDArray> teacherActivations = teacher.isPresent() && !teacherTaps.isEmpty()
                         ? teacher.get().infer(features, teacherTaps)
@@ -97,6 +98,10 @@ public final class Trainer {
                     teacherActivations.put(InputGradients.INPUT_GRADIENT, teacher.get().inputGradient(features, labels));
                 }
                 StudentStep.Result result = step.run(features, teacherActivations, labels, stepHook);
+                List<INDArray> used = new ArrayList<>(teacherActivations.values());
+                used.add(raw);
+                used.add(features);
+                TrainableGraph.release(used);
                 if (!Double.isFinite(result.loss().loss())) {
                     throw new TrainingDivergedException(epoch + 1, settings.epochs(), batch + 1, batchesPerEpoch,
                             result.loss().loss(), result.loss().terms(),
