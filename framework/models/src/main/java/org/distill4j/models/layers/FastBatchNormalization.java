@@ -9,7 +9,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Collection;
-import java.util.Map;
 
 /**
  * DL4J's batch-norm configuration (same parameters, same serialised fields, {@code instanceof BatchNormalization}
@@ -43,14 +42,8 @@ public class FastBatchNormalization extends BatchNormalization {
             return super.instantiate(conf, trainingListeners, layerIndex, layerParamsView, initializeParams,
                     networkDataType);
         }
-        FastBatchNormalizationLayer layer = new FastBatchNormalizationLayer(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> parameters = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(parameters);
-        layer.setConf(conf);
-        return layer;
+        return FastLayers.wire(new FastBatchNormalizationLayer(conf, networkDataType), this, conf, trainingListeners, layerIndex,
+                layerParamsView, initializeParams);
     }
 
     @Override

@@ -37,13 +37,8 @@ public class FastDense extends DenseLayer {
             return super.instantiate(conf, trainingListeners, layerIndex, layerParamsView, initializeParams,
                     networkDataType);
         }
-        FastDenseLayer layer = new FastDenseLayer(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        layer.setParamTable(initializer().init(conf, layerParamsView, initializeParams));
-        layer.setConf(conf);
-        return layer;
+        return FastLayers.wire(new FastDenseLayer(conf, networkDataType), this, conf, trainingListeners, layerIndex,
+                layerParamsView, initializeParams);
     }
 
     @Override

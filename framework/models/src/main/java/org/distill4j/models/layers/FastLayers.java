@@ -1,6 +1,12 @@
 package org.distill4j.models.layers;
 
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Collection;
 
 /**
  * Whether the fast layer implementations of this package run, or DL4J's own.
@@ -18,6 +24,20 @@ public final class FastLayers {
     public static final String DISABLE_PROPERTY = "distill4j.fast-layers.disable";
 
     private FastLayers() {
+    }
+
+    /**
+     * Wires a freshly constructed layer as DL4J's own configurations do in {@code instantiate}: listeners, index,
+     * parameter view and the parameter table its initializer makes of that view.
+     */
+    static Layer wire(Layer layer, org.deeplearning4j.nn.conf.layers.Layer configuration, NeuralNetConfiguration conf,
+            Collection<TrainingListener> listeners, int index, INDArray parameters, boolean initialise) {
+        layer.setListeners(listeners);
+        layer.setIndex(index);
+        layer.setParamsViewArray(parameters);
+        layer.setParamTable(configuration.initializer().init(conf, parameters, initialise));
+        layer.setConf(conf);
+        return layer;
     }
 
     /** True where the fast implementations are used: the CPU backend, unless disabled by the system property. */

@@ -41,13 +41,8 @@ public class FastPooling extends SubsamplingLayer {
             return super.instantiate(conf, trainingListeners, layerIndex, layerParamsView, initializeParams,
                     networkDataType);
         }
-        FastPoolingLayer layer = new FastPoolingLayer(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        layer.setParamTable(initializer().init(conf, layerParamsView, initializeParams));
-        layer.setConf(conf);
-        return layer;
+        return FastLayers.wire(new FastPoolingLayer(conf, networkDataType), this, conf, trainingListeners, layerIndex,
+                layerParamsView, initializeParams);
     }
 
     @Override
