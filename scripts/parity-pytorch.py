@@ -15,7 +15,7 @@ Replicated from the Java side, so that only the framework differs:
 Weights are drawn by torch's generator (torch.manual_seed(seed)), so the two frameworks start from different draws
 of the same distributions: compare means over seeds, not single runs.
 
-Usage: /tmp/torchenv/venv/bin/python scripts/parity-pytorch.py [--seeds 1,2,3] [--recipes mlp,teacher-cnn,...]
+Usage: ~/.cache/distill4j/torch-venv/bin/python scripts/parity-pytorch.py [--seeds 1,2,3] [--recipes mlp,teacher-cnn,...]
 Writes experiments/parity/pytorch-results.json (merged with earlier results) and prints a Markdown table.
 """
 import argparse
