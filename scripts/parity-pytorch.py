@@ -194,6 +194,10 @@ RECIPES = {
     "kd-cnn-t4": dict(model=mlp, epochs=10, lr=0.005, nesterov=True, flip=False, step="epoch",
                       teacher="teacher-cnn", temperature=4.0, alpha=0.9),
 }
+# The same three recipes on 1,800 training images (the *-small.yaml descriptors).
+for _name in ("mlp-lr-matched", "teacher-cnn", "kd-cnn-t4"):
+    RECIPES[_name + "-small"] = dict(RECIPES[_name], train_size=1800)
+RECIPES["kd-cnn-t4-small"]["teacher"] = "teacher-cnn-small"
 
 
 def kd_loss(logits, teacher_logits, labels, temperature, alpha):
@@ -271,10 +275,13 @@ def main():
     torch.set_num_threads(1)
     results = json.load(open(RESULTS)) if os.path.exists(RESULTS) else {}
     for seed in [int(s) for s in arguments.seeds.split(",")]:
-        data = load(seed, arguments.train_size)
+        subsets = {}
         teachers = {}
         for name in arguments.recipes.split(","):
-            _, result = train(name, seed, data, teachers)
+            size = RECIPES[name].get("train_size", arguments.train_size)
+            if size not in subsets:
+                subsets[size] = load(seed, size)
+            _, result = train(name, seed, subsets[size], teachers)
             results.setdefault(name, {})[str(seed)] = result
             with open(RESULTS, "w") as file:
                 json.dump(results, file, indent=2, sort_keys=True)
