@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * Reserved tap names for the gradient of the cross-entropy with respect to the input image, the "input-gradient
- * attention" of Zagoruyko and Komodakis (ICLR 2017, section 4(a') of methods.md). They are not vertices: the kernel
+ * attention" of Zagoruyko and Komodakis (ICLR 2017, docs/methods.md §4(a')). They are not vertices: the kernel
  * computes them by back-propagating the cross-entropy of the logits to the input, and a distiller lists them in
  * {@link Distiller#studentTaps()} (and {@link #INPUT_GRADIENT} in {@link Distiller#teacherTaps()}) and reads them
  * from its {@link LossGraph} like any tap, as {@code [batch, C, H, W]} placeholders of the input image's shape.

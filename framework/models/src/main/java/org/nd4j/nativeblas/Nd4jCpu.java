@@ -9,8 +9,8 @@ import java.lang.reflect.Method;
  * {@code org.nd4j.nativeblas.Nd4jCpu$Environment.getInstance().isUseMKLDNN()} whether oneDNN may be used, a class
  * that no longer exists in M2.1: the bindings moved to {@code org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu} and the
  * method was renamed {@code isUseONEDNN}. Without this class the check fails, DL4J silently drops every oneDNN
- * helper and falls back to Java im2col, 2.4 to 3 times slower (design.md §3). The call is forwarded by reflection so
- * this module compiles and stays harmless under the CUDA backend, where DL4J never asks.
+ * helper and falls back to Java im2col, 2.4 to 3 times slower (docs/design.md §3). The call is forwarded by reflection
+ * so this module compiles and stays harmless under the CUDA backend, where DL4J never asks.
  */
 public final class Nd4jCpu {
 

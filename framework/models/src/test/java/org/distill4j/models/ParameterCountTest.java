@@ -60,7 +60,7 @@ class ParameterCountTest {
         long convolutionWeights = convolutionWeights(3, widths);
         long classifierWeights = 512L * 10;
 
-        // methods.md §7.1: 14.72M conv+FC weights for the CIFAR-10 VGG-16 without hidden FC layers.
+        // docs/methods.md §7.1(b): 14.72M conv+FC weights for the CIFAR-10 VGG-16 without hidden FC layers.
         assertThat((convolutionWeights + classifierWeights) / 1e6).isCloseTo(14.72, within(0.005));
         NetworkStatistics statistics = vgg(VggPreset.VGG16, 1).specify(CIFAR, 10).statistics();
         assertThat(statistics.parameters())
@@ -72,7 +72,7 @@ class ParameterCountTest {
         int[] widths = {64, 64, 128, 128, 256, 256, 256, 256, 512, 512, 512, 512, 512, 512, 512, 512};
         long weights = convolutionWeights(3, widths) + 512L * 100;
 
-        // methods.md §9: VGG-19 has 20.07M conv+FC weights (CIFAR-100).
+        // docs/methods.md §9(a): VGG-19 has 20.07M conv+FC weights (CIFAR-100).
         assertThat(weights / 1e6).isCloseTo(20.07, within(0.005));
         assertThat(vgg(VggPreset.VGG19, 1).specify(CIFAR, 100).statistics().parameters())
                 .isEqualTo(weights + 2 * sum(widths) + 100);
@@ -90,7 +90,8 @@ class ParameterCountTest {
 
     @Test
     void thePruneThenDistillDesignedStudentHas12point81MillionWeights() {
-        // methods.md §9, VGG19-rwd-st36: the reference VGG ends without a max-pool and averages the last 2x2 map.
+        // docs/methods.md §9(a), VGG19-rwd-st36: the reference VGG ends without a max-pool and averages the last 2x2
+        // map.
         List<String> layers = List.of("53", "61", "M", "128", "121", "M", "258", "241", "258", "236", "M",
                 "485", "410", "406", "374", "M", "340", "358", "390", "399");
         VggParams params = new VggParams(null, layers, 1, true, List.of(), 0, VggFinalPool.GLOBAL_AVG);

@@ -11,7 +11,7 @@ import java.util.OptionalInt;
 /**
  * A table spec as written in {@code experiments/<paper>/tables/<table>.yaml}: which descriptors make the rows, which
  * parameter values make the columns, which metric fills the cells and how seeds are combined. Bound strictly by the
- * kernel's {@link org.distill4j.kernel.parameters.ParameterBinder}; README.md of this module documents every key.
+ * kernel's {@link org.distill4j.kernel.parameters.ParameterBinder}; framework/report/README.md documents every key.
  */
 public record TableSpec(
         @Parameter(description = "the table's id; its output files are named after it ('/' becomes '-')")

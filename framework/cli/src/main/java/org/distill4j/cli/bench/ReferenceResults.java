@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The reference workloads' timings (design.md §3, issue 2) and where the KD step's time goes.
+ * The reference workloads' timings (docs/design.md §3, issue 2) and where the KD step's time goes.
  *
  * @param kdPhases median milliseconds per phase of the KD step, keyed as {@link PhaseRecorder#PHASES}
  */

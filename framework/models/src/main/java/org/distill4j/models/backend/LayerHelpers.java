@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Reports whether DL4J will use its native layer helpers. DL4J falls back to Java implementations without a word
- * when they are off, so runs print this state (design.md §3).
+ * when they are off, so runs print this state (docs/design.md §3).
  */
 public final class LayerHelpers {
 

@@ -21,7 +21,7 @@ import java.util.Objects;
  * <ul>
  *   <li>Input {@code input}: {@code InputType.convolutional(height, width, channels)}, NCHW; float32.</li>
  *   <li>Outputs: see {@link GraphOutputs} (the spec's output first, then identity tap layers). There is no DL4J
- *       {@code OutputLayer}: every loss lives outside the graph (design.md §3).</li>
+ *       {@code OutputLayer}: every loss lives outside the graph (docs/design.md §3).</li>
  *   <li>Parameters: as the spec's {@link org.distill4j.api.network.Initialisation} says (the family's
  *       {@code initialisation} parameter), drawn by {@link ParameterInitialiser} right after {@code init()}; DL4J's
  *       configuration gives every conv and dense layer He (Kaiming) normal fan-in weights, N(0, 2 / fanIn)
@@ -30,7 +30,8 @@ import java.util.Objects;
  *       Batch norm: gamma 1, beta 0, eps 1e-5, running-average decay 0.9 (PyTorch momentum 0.1); DL4J stores four
  *       vectors per batch norm (gamma, beta, running mean, log10 of the running standard deviation), so
  *       {@code numParams()} exceeds the spec's trainable count by two per batch-norm channel.</li>
- *   <li>Workspaces enabled for training and inference (disabling them is slower and grows memory, design.md §3).</li>
+ *   <li>Workspaces enabled for training and inference (disabling them is slower and grows memory,
+ *       docs/design.md §3).</li>
  * </ul>
  */
 public final class GraphBuilder {

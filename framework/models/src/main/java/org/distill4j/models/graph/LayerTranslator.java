@@ -85,7 +85,7 @@ final class LayerTranslator {
     }
 
     private static ConvolutionLayer convolution(NodeSpec.Conv2d node) {
-        // Identity activation: the ReLU is its own vertex so the pre-activation stays addressable (design.md §3).
+        // Identity activation: the ReLU is its own vertex so the pre-activation stays addressable (docs/design.md §3).
         return new ConvolutionLayer.Builder()
                 .kernelSize(node.kernel(), node.kernel())
                 .stride(node.stride(), node.stride())

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The flip-invariance regulariser of Zagoruyko and Komodakis (2017, section 4(a') of methods.md), with no teacher:
+ * The flip-invariance regulariser of Zagoruyko and Komodakis (2017, docs/methods.md §4(a')), with no teacher:
  * the input gradient at the mirrored image should be the mirrored input gradient,
  *
  * <pre>

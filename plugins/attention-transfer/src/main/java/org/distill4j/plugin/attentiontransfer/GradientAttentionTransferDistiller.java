@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Gradient-based attention transfer (Zagoruyko and Komodakis 2017, section 4(a') of methods.md): the student's input
+ * Gradient-based attention transfer (Zagoruyko and Komodakis 2017, docs/methods.md §4(a')): the student's input
  * gradient should match the teacher's,
  *
  * <pre>

@@ -5,8 +5,8 @@ import org.distill4j.api.Range;
 
 /**
  * Parameters of {@code gradient-attention-transfer}. The paper does not give its beta in the text we have
- * (methods.md: [TBD-PDF]); the default 1 makes the term comparable to the cross-entropy for per-sample input
- * gradients of order 1, and is a starting point to tune, not the paper's value.
+ * (docs/methods.md §4(a'): [TBD-PDF]); the default 1 makes the term comparable to the cross-entropy for per-sample
+ * input gradients of order 1, and is a starting point to tune, not the paper's value.
  */
 public record GradientAttentionTransferParams(
         @Parameter(description = "weight beta of the term (beta/2) mean_b |J_S,b - J_T,b|; the paper's value is not"

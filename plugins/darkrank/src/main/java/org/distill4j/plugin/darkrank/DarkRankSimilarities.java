@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 final class DarkRankSimilarities {
 
-    /** Squared norms and squared distances are clamped here before the square root (methods.md §6(e)). */
+    /** Squared norms and squared distances are clamped here before the square root (docs/methods.md §6(e)). */
     static final double SQUARED_FLOOR = 1e-12;
 
     /**

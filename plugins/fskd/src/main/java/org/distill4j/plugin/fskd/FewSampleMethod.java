@@ -1,6 +1,6 @@
 package org.distill4j.plugin.fskd;
 
-/** The three SGD aligners: what they train and on which loss (methods.md §8(c), Table A's rows). */
+/** The three SGD aligners: what they train and on which loss (docs/methods.md §8(c), Table A's rows). */
 enum FewSampleMethod {
 
     /** All Q_j jointly by SGD on the sum of the block L2 losses; the other weights are frozen; no labels. */

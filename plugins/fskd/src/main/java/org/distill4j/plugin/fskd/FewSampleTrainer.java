@@ -86,8 +86,8 @@ public final class FewSampleTrainer {
         try {
             step = FewSampleGradients.compute(network.graph(), batch, objective);
         } catch (RuntimeException workspaceFailure) {
-            // DL4J's public external-errors backprop can fail while workspaces are enabled (design.md §3): retry once
-            // on a workspace-free copy of the graph with the same parameters.
+            // DL4J's public external-errors backprop can fail while workspaces are enabled (docs/design.md §3): retry
+            // once on a workspace-free copy of the graph with the same parameters.
             if (workspacesChecked) {
                 throw workspaceFailure;
             }

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code fskd-bcd}: FSKD's block-coordinate descent (Li et al. 2020, methods.md §8(b)). Folds the student's batch
+ * {@code fskd-bcd}: FSKD's block-coordinate descent (Li et al. 2020, docs/methods.md §8(b)). Folds the student's batch
  * norms, inserts Q = I after every block conv, then solves the blocks in forward order: each block's Q is the least
  * squares map from the partly corrected student's pre-activation (earlier Qs solved) to the teacher's, over every
  * sample and position. The Qs are merged into their convs and the compressed architecture is restored.
@@ -57,7 +57,7 @@ public final class FskdBcdAligner implements Aligner {
         for (int index = 0; index < blocks.size(); index++) {
             FskdBlock block = blocks.get(index);
             // The student is re-run for every block: its input depends on the Qs solved before it (BCD, not one pass
-            // over uncorrected features, which methods.md §8(e) calls a different and worse method).
+            // over uncorrected features, which docs/methods.md §8(e) calls a different and worse method).
             FskdGram gram = new FskdGram(block.channels(), block.channels());
             int output = tapped.index(block.vertex());
             for (int batch = 0; batch < batches.size(); batch++) {

@@ -6,7 +6,7 @@ import org.distill4j.api.Range;
 /**
  * Parameters of {@code fskd-bcd}. The paper's CIFAR experiments use 100 to 500 unlabeled images; the official code
  * solves with {@code numpy.linalg.lstsq}, which this replaces by Cholesky on float64 normal equations with a ridge
- * where they are ill-conditioned (methods.md §8(b) step 2d).
+ * where they are ill-conditioned (docs/methods.md §8(b) step 2d).
  */
 public record FskdBcdParams(
         @Parameter(description = "number of unlabeled training images (the first of the run's fixed sample order)",

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Finds the FSKD blocks (methods.md §8(b) "what a block is"): every student conv whose folded output feeds
+ * Finds the FSKD blocks (docs/methods.md §8(b) "what a block is"): every student conv whose folded output feeds
  * element-wise non-linearities only. In VGG that is every conv; in ResNet the stem and the first conv of each basic
  * block, not the conv before the residual addition (a Q there would have to fit the block output minus the shortcut,
- * methods.md's option (ii); option (i) is the recommended default and mergeable as is).
+ * option (ii) of docs/methods.md §8(b); option (i) is the recommended default and mergeable as is).
  */
 public final class FskdBlocks {
 

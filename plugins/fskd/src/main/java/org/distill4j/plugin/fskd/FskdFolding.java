@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Folds every inference-mode batch norm that directly follows a convolution into that convolution (methods.md §8,
- * Corollary 1): {@code W~ = diag(s) W}, {@code b~ = s b + t}, with {@code s = gamma / sqrt(var + eps)} and
+ * Folds every inference-mode batch norm that directly follows a convolution into that convolution (docs/methods.md
+ * §8(a), Corollary 1): {@code W~ = diag(s) W}, {@code b~ = s b + t}, with {@code s = gamma / sqrt(var + eps)} and
  * {@code t = beta - s mean}. A 1x1 conv Q placed after a conv merges exactly only when nothing but an affine map
  * sits between them, and merging Q into the conv alone while a batch norm stays in between is the official code's
- * BN bug (methods.md §8(e)); folding first makes the merge exact. Computed in float64.
+ * BN bug (docs/methods.md §8(e)); folding first makes the merge exact. Computed in float64.
  */
 public final class FskdFolding {
 

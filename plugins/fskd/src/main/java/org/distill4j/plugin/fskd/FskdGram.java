@@ -8,7 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The normal equations of one block's least squares {@code min ||X Q^T - Y||_F^2}, accumulated over mini-batches:
  * {@code A = X^T X} ({@code c x c}), {@code G = X^T Y} ({@code c x c'}) and {@code sum Y^2}, where every sample and
  * spatial position is one row of X and Y. Accumulated in float64: float32 normal equations of 512 channels lose
- * most of their digits (methods.md §8(e)).
+ * most of their digits (docs/methods.md §8(e)).
  */
 public final class FskdGram {
 

@@ -10,9 +10,9 @@ import java.util.Objects;
 /**
  * Solves one block's normal equations {@code A Q^T = G} by Cholesky in float64. When {@code A} is ill-conditioned
  * (condition number above the limit, or singular: fewer rows {@code N H W} than channels) it solves
- * {@code (A + lambda I) Q^T = G + lambda T} with {@code lambda = ridge trace(A) / c}, the ridge methods.md §8(b) step
- * 2d names; the relative form makes the ridge independent of the features' scale. {@code T} is the identity (Q keeps
- * the compressed student where the samples say nothing) or zero (ordinary ridge), see {@link FskdRidgeTarget}.
+ * {@code (A + lambda I) Q^T = G + lambda T} with {@code lambda = ridge trace(A) / c}, the ridge docs/methods.md §8(b)
+ * step 2d names; the relative form makes the ridge independent of the features' scale. {@code T} is the identity (Q
+ * keeps the compressed student where the samples say nothing) or zero (ordinary ridge), see {@link FskdRidgeTarget}.
  */
 public final class FskdSolver {
 
