@@ -38,7 +38,7 @@ public final class TeacherChain {
     private static List<Reference> references(ResolvedExperiment experiment, long seed) {
         List<Reference> references = new ArrayList<>();
         experimentTeacher(experiment).ifPresent(teacher -> references.add(new Reference(teacher, seed)));
-        experiment.studentSource().ifPresent(source -> references.add(new Reference(source, seed)));
+        experiment.student().designSource().ifPresent(source -> references.add(new Reference(source, seed)));
         return references;
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
  * The shape of an experiment descriptor, as records the {@link org.distill4j.kernel.parameters.ParameterBinder}
  * binds: the binder gives kebab-case keys, unknown-key errors listing the valid keys, types, ranges and defaults.
  * Sections that name a component are bound by {@link ComponentReferenceBinder}, the teacher by {@link TeacherBinder}.
- * README.md beside this file documents every key.
+ * docs/descriptors.md documents every key.
  */
 record DescriptorDocument(
         @Parameter(description = "the experiment id: segments of [a-z0-9][a-z0-9-]* joined by '/'")

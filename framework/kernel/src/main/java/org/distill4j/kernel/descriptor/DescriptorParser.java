@@ -24,7 +24,7 @@ import java.util.Set;
  * Parses YAML experiment descriptors into {@link ResolvedExperiment}s, reporting every problem of a descriptor at
  * once: YAML errors, unknown keys (with the valid ones), wrong types and ranges, unknown component names (with the
  * available ones, the params still checked against the closest), teacher rules, teacher descriptors (parsed with
- * the same profile), and taps that the networks do not have. README.md beside this class documents the format.
+ * the same profile), and taps that the networks do not have. docs/descriptors.md documents the format.
  */
 public final class DescriptorParser {
 
@@ -187,15 +187,7 @@ public final class DescriptorParser {
     private ResolvedExperiment assemble(DescriptorDocument document, Path source, String profile,
             List<DescriptorOverride> overrides) {
         String canonicalJson = CanonicalJson.write(CanonicalForm.of(document, profile, binder));
-        return new ResolvedExperiment(document.experiment().value(), document.title(), profile,
-                document.seeds().seeds(), source, document.dataset().choice(),
-                Optional.ofNullable(document.teacher()).map(ResolvedTeacher::choice),
-                ExperimentAssembly.studentModel(document).orElseThrow(), ExperimentAssembly.studentSource(document),
-                Optional.ofNullable(document.student().compressor()).map(ResolvedComponent::choice),
-                Optional.ofNullable(document.student().aligner()).map(ResolvedComponent::choice),
-                ExperimentAssembly.distillers(document), ExperimentAssembly.plan(document), ExperimentAssembly.stages(document),
-                Optional.ofNullable(document.retrieval()), canonicalJson,
-                CanonicalJson.sha256(canonicalJson), overrides);
+        return ExperimentAssembly.assemble(document, source, profile, canonicalJson, overrides);
     }
 
     /**

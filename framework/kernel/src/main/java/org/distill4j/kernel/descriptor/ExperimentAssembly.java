@@ -5,6 +5,7 @@ import org.distill4j.kernel.parameters.ParameterBinder;
 import org.distill4j.kernel.plugin.ComponentFactory;
 import org.distill4j.kernel.retrieval.Retrieval;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,6 +62,32 @@ final class ExperimentAssembly {
         return Optional.ofNullable(document.teacher()).map(ResolvedTeacher::choice)
                 .filter(ExperimentTeacher.class::isInstance).map(ExperimentTeacher.class::cast)
                 .map(teacher -> teacher.experiment().studentModel());
+    }
+
+    /**
+     * The resolved experiment of a bound, cross-checked document.
+     *
+     * @param source the descriptor file
+     */
+    static ResolvedExperiment assemble(DescriptorDocument document, Path source, String profile, String canonicalJson,
+            List<DescriptorOverride> overrides) {
+        return new ResolvedExperiment(document.experiment().value(), document.title(), profile,
+                document.seeds().seeds(), source, document.dataset().choice(),
+                Optional.ofNullable(document.teacher()).map(ResolvedTeacher::choice), student(document),
+                distillers(document), plan(document), stages(document), Optional.ofNullable(document.retrieval()),
+                canonicalJson, CanonicalJson.sha256(canonicalJson), overrides);
+    }
+
+    /** Where the student comes from; the cross-checks have passed, so the model and the source are there. */
+    static StudentSource student(DescriptorDocument document) {
+        ComponentChoice model = studentModel(document).orElseThrow();
+        DescriptorDocument.Student student = document.student();
+        if (student.compressed()) {
+            return new StudentSource.Compressed(model, student.compressor().choice(),
+                    Optional.ofNullable(student.aligner()).map(ResolvedComponent::choice));
+        }
+        return studentSource(document).<StudentSource>map(source -> new StudentSource.Derived(model, source))
+                .orElseGet(() -> new StudentSource.Trained(model));
     }
 
     /** The trained network a derived student model family reads ({@code student.source}), if the student has one. */

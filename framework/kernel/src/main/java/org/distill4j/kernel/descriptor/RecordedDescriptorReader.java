@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -114,15 +113,8 @@ public final class RecordedDescriptorReader {
 
     private static ResolvedExperiment assemble(DescriptorDocument document, RecordedDescriptor recorded,
             String profile, String canonicalJson) {
-        return new ResolvedExperiment(document.experiment().value(), document.title(), profile,
-                document.seeds().seeds(), recorded.source().toAbsolutePath().normalize(), document.dataset().choice(),
-                Optional.ofNullable(document.teacher()).map(ResolvedTeacher::choice),
-                ExperimentAssembly.studentModel(document).orElseThrow(), ExperimentAssembly.studentSource(document),
-                Optional.ofNullable(document.student().compressor()).map(ResolvedComponent::choice),
-                Optional.ofNullable(document.student().aligner()).map(ResolvedComponent::choice),
-                ExperimentAssembly.distillers(document), ExperimentAssembly.plan(document), ExperimentAssembly.stages(document),
-                Optional.ofNullable(document.retrieval()), canonicalJson,
-                CanonicalJson.sha256(canonicalJson), recorded.overrides());
+        return ExperimentAssembly.assemble(document, recorded.source().toAbsolutePath().normalize(), profile,
+                canonicalJson, recorded.overrides());
     }
 
     private static String differences(JsonNode recorded, JsonNode now) {

@@ -19,13 +19,8 @@ import java.util.Optional;
  * @param source        the descriptor file, absolute
  * @param dataset       the dataset component
  * @param teacher       where the teacher comes from, if the experiment has one
- * @param studentModel  the student's model family component; for a compressed student, the teacher's (the
- *                      architecture before compression, whose vertex names the compressed student keeps)
- * @param studentSource the trained network a derived student model family designs the student from
- *                      ({@code student.source}: an experiment, trained or reused first); present exactly when the
- *                      family is derived
- * @param compressor    the compressor that makes the student from the teacher, if the student is compressed
- * @param aligner       the aligner that recovers the compressed student on a few samples, if any
+ * @param student       where the student comes from: trained from a model family, designed from a source run by a
+ *                      derived family, or the teacher compressed (and aligned)
  * @param distillers    the training objectives, summed with their weights; at least one when there is training
  * @param training      how the student is trained; absent only for a compressed student evaluated as the
  *                      compressor and aligner leave it
@@ -40,9 +35,8 @@ import java.util.Optional;
  *                      tell a stale run of this variant from a run of another variant
  */
 public record ResolvedExperiment(String id, String title, String profile, List<Long> seeds, Path source,
-        ComponentChoice dataset, Optional<TeacherChoice> teacher, ComponentChoice studentModel,
-        Optional<ExperimentTeacher> studentSource, Optional<ComponentChoice> compressor,
-        Optional<ComponentChoice> aligner, List<WeightedDistiller> distillers, Optional<TrainingPlan> training,
+        ComponentChoice dataset, Optional<TeacherChoice> teacher, StudentSource student,
+        List<WeightedDistiller> distillers, Optional<TrainingPlan> training,
         List<TrainingStage> stages, Optional<Retrieval> retrieval, String canonicalJson, String hash,
         List<DescriptorOverride> overrides) {
 
@@ -54,10 +48,7 @@ public record ResolvedExperiment(String id, String title, String profile, List<L
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(teacher, "teacher");
-        Objects.requireNonNull(studentModel, "studentModel");
-        Objects.requireNonNull(studentSource, "studentSource");
-        Objects.requireNonNull(compressor, "compressor");
-        Objects.requireNonNull(aligner, "aligner");
+        Objects.requireNonNull(student, "student");
         distillers = List.copyOf(distillers);
         Objects.requireNonNull(training, "training");
         stages = List.copyOf(stages);
@@ -68,22 +59,20 @@ public record ResolvedExperiment(String id, String title, String profile, List<L
         if (seeds.isEmpty() || (training.isPresent() && distillers.isEmpty())) {
             throw new IllegalArgumentException("an experiment needs at least one seed, and one distiller to train");
         }
-        if (training.isEmpty() && compressor.isEmpty()) {
+        if (training.isEmpty() && !(student instanceof StudentSource.Compressed)) {
             throw new IllegalArgumentException("only a compressed student may go without training");
         }
-        if (studentSource.isPresent() && compressor.isPresent()) {
-            throw new IllegalArgumentException("a compressed student has no source network (only a derived model"
-                    + " family reads one)");
-        }
-        if (aligner.isPresent() && compressor.isEmpty()) {
-            throw new IllegalArgumentException("an aligner needs a compressed student");
-        }
-        if (dataset.kind() != ComponentKind.DATASET || studentModel.kind() != ComponentKind.MODEL_FAMILY) {
-            throw new IllegalArgumentException("expected a dataset and a model family, got " + dataset + " and " + studentModel);
+        if (dataset.kind() != ComponentKind.DATASET) {
+            throw new IllegalArgumentException("expected a dataset, got " + dataset);
         }
         if (hash.length() != 64) {
             throw new IllegalArgumentException("hash must be a full SHA-256 (64 hexadecimal digits), got " + hash);
         }
+    }
+
+    /** The student's model family: its own, or for a compressed student the teacher's, before compression. */
+    public ComponentChoice studentModel() {
+        return student.model();
     }
 
     /** The first 12 hexadecimal digits of the hash, which name the experiment's result directory. */

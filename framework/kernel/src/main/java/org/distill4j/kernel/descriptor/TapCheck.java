@@ -72,7 +72,7 @@ final class TapCheck {
             ResolvedExperiment teacherExperiment = experimentTeacher.experiment();
             teacherDerived = StudentSourceCheck.derived(factory, teacherExperiment.studentModel());
             teacherSpec = teacherDerived
-                    ? sourceSpec(problems, "teacher.experiment", teacherExperiment.studentSource(), info.get())
+                    ? sourceSpec(problems, "teacher.experiment", teacherExperiment.student().designSource(), info.get())
                     : specify(problems, "teacher.experiment", "teacher", teacherExperiment.studentModel(), info.get());
         }
         if (retrieval.isPresent()) {

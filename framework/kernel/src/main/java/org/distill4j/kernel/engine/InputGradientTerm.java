@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code J} the loss reads, and turns the loss's gradient with respect to them into a parameter gradient.
  *
  * <p>DL4J has no double back-propagation, so the parameter gradient of a loss term on {@code J} is a
- * finite-difference Hessian-vector product (methods.md §4(a')). With {@code G = dL/dJ} (the loss graph's gradient
+ * finite-difference Hessian-vector product (docs/methods.md §4(a')). With {@code G = dL/dJ} (the loss graph's gradient
  * for the tap, {@code [B, C, H, W]}) and {@code J_b = d CE_b / d x_b}, so that {@code sum_b G_b . J_b} is the
  * directional derivative of the summed cross-entropy {@code CE_sum} along {@code G}:
  *

@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * outputs (logits and taps) to a loss that returns the gradient for each output, back-propagates those through the
  * graph, lets a hook edit the parameter gradient (masks, sparsity terms), applies the graph's own updater and hook
  * again after the update. The public {@code backpropGradient(INDArray...)} cannot be used instead: it runs outside
- * the activation workspace and fails with BatchNorm while workspaces are enabled (design.md §3).
+ * the activation workspace and fails with BatchNorm while workspaces are enabled (docs/design.md §3).
  *
  * <p>For losses on input gradients it also back-propagates the cross-entropy alone, without touching parameters,
  * updater or counters ({@link #inputGradient}, {@link #crossEntropyParameterGradient}), and takes a step whose

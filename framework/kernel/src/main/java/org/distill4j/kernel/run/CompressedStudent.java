@@ -105,6 +105,11 @@ record CompressedStudent(Network network, Map<String, INDArray> masks, Map<Strin
         return new CompressedStudent(alignment.network(), compression.masks(), metrics, provenance);
     }
 
+    /** The student as the make-student stage hands it on: these weights and masks, and its record sections. */
+    MadeStudent made() {
+        return new MadeStudent(network.spec(), Optional.of(network), masks, metrics, provenance);
+    }
+
     private static double accuracy(Network network, Dataset data, boolean test) {
         TrainableGraph graph = TrainableGraph.of(network.graph());
         return Accuracy.of(graph, test ? data.test() : data.validation());

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -83,6 +84,11 @@ record DerivedStudent(NetworkSpec spec, Map<String, Object> metrics, Map<String,
                         .collect(Collectors.joining(", ")),
                 spec.statistics().parameters(), weights, nonZero, sourceWeights);
         return new DerivedStudent(spec, metrics, new LinkedHashMap<>(loaded.provenance()));
+    }
+
+    /** The student as the make-student stage hands it on: the designed spec, trained from its initialisation. */
+    MadeStudent made() {
+        return new MadeStudent(spec, Optional.empty(), Map.of(), Map.of(SECTION, metrics), Map.of(SECTION, provenance));
     }
 
     /** The convolution and dense weights of a spec (no biases, no batch norm): what the design rule matches. */

@@ -69,7 +69,7 @@ class StudentSourceTest {
     void aDerivedStudentReadsItsSourceExperimentWhichEntersItsIdentity() {
         ResolvedExperiment experiment = fixture.valid(DERIVED);
 
-        ExperimentTeacher source = experiment.studentSource().orElseThrow();
+        ExperimentTeacher source = experiment.student().designSource().orElseThrow();
         assertThat(source.experiment().id()).isEqualTo("fixture/source");
         assertThat(source.fixedSeed()).isEmpty();
         assertThat(experiment.studentModel().name()).isEqualTo("designed");
@@ -81,7 +81,7 @@ class StudentSourceTest {
 
         ResolvedExperiment fixed = fixture.valid(DERIVED.replace("{experiment: source.yaml}",
                 "{experiment: source.yaml, seed: 4}"));
-        assertThat(fixed.studentSource().orElseThrow().fixedSeed()).isEqualTo(OptionalLong.of(4));
+        assertThat(fixed.student().designSource().orElseThrow().fixedSeed()).isEqualTo(OptionalLong.of(4));
         assertThat(fixed.hash()).isNotEqualTo(experiment.hash());
         fixture.write("source.yaml", SOURCE.replace("{epochs: 5}", "{epochs: 6}"));
         assertThat(fixture.valid(DERIVED).hash()).as("changing the source changes the student").isNotEqualTo(
@@ -92,7 +92,7 @@ class StudentSourceTest {
     void aStudentWithoutSourceKeepsItsCanonicalForm() {
         assertThat(fixture.valid(DescriptorFixture.MINIMAL).canonicalJson()).doesNotContain("\"source\":{")
                 .contains("\"student\":{\"model\":{\"family\":\"mlp\",\"params\":{\"hidden\":[16,16]}}}");
-        assertThat(fixture.valid(DescriptorFixture.MINIMAL).studentSource()).isEmpty();
+        assertThat(fixture.valid(DescriptorFixture.MINIMAL).student().designSource()).isEmpty();
     }
 
     @Test
@@ -100,7 +100,7 @@ class StudentSourceTest {
         ResolvedExperiment experiment = fixture.parser.parse(fixture.write("derived.yaml", DERIVED),
                 Optional.of("quick")).orElseThrow();
 
-        ResolvedExperiment source = experiment.studentSource().orElseThrow().experiment();
+        ResolvedExperiment source = experiment.student().designSource().orElseThrow().experiment();
         assertThat(source.profile()).isEqualTo("quick");
         assertThat(source.training().orElseThrow().epochs()).isEqualTo(1);
     }
@@ -215,7 +215,7 @@ class StudentSourceTest {
         Path descriptor = fixture.write("derived.yaml", DERIVED.replace("{experiment: source.yaml}",
                 "{experiment: source.yaml, seed: 3}"));
         ResolvedExperiment original = fixture.parser.parse(descriptor, Optional.of("quick")).orElseThrow();
-        ResolvedExperiment source = original.studentSource().orElseThrow().experiment();
+        ResolvedExperiment source = original.student().designSource().orElseThrow().experiment();
         var kernel = Kernel.start(List.of(new FakePlugin()));
         RecordedDescriptorReader reader = new RecordedDescriptorReader(kernel.getInstance(ComponentRegistry.class),
                 kernel.getInstance(ComponentFactory.class), new ParameterBinder(Map.of()));
@@ -230,8 +230,8 @@ class StudentSourceTest {
 
         assertThat(rebuilt.hash()).isEqualTo(original.hash());
         assertThat(rebuilt.canonicalJson()).isEqualTo(original.canonicalJson());
-        assertThat(rebuilt.studentSource().orElseThrow().fixedSeed()).isEqualTo(OptionalLong.of(3));
-        assertThat(rebuilt.studentSource().orElseThrow().experiment().hash()).isEqualTo(source.hash());
+        assertThat(rebuilt.student().designSource().orElseThrow().fixedSeed()).isEqualTo(OptionalLong.of(3));
+        assertThat(rebuilt.student().designSource().orElseThrow().experiment().hash()).isEqualTo(source.hash());
     }
 
     private static JsonNode tree(ResolvedExperiment experiment) {
