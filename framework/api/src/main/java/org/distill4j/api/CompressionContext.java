@@ -3,9 +3,6 @@ package org.distill4j.api;
 import org.distill4j.api.data.DataSplit;
 import org.distill4j.api.data.Dataset;
 import org.distill4j.api.network.Network;
-import org.nd4j.linalg.api.ndarray.INDArray;
-
-import java.util.Map;
 
 /** What the kernel lends a compressor or aligner. */
 public interface CompressionContext {
@@ -30,15 +27,15 @@ public interface CompressionContext {
     /**
      * Trains the network in place with the run's own training: its distillers, optimizer and batch size, with its
      * learning-rate schedule started afresh (so a compressor that calls this once per pruning round rewinds the
-     * learning rate each round, keeping the weights), while the masked weights stay zero: the gradients are masked
-     * before every update (momentum and weight decay cannot regrow them) and the weights after it. Progress goes to
-     * the run's console and event log under {@code label}.
+     * learning rate each round, keeping the weights), with {@code hook} around every update (unstructured pruning's
+     * masks, which keep the pruned weights at zero). Progress goes to the run's console and event log under
+     * {@code label}.
      *
-     * @param masks a 0/1 mask per vertex, shaped like its weight {@code W}
+     * @param hook what the training must do around each update besides the run's own; {@link TrainingHook#NONE}
      * @return the accuracies after training (the run's selection rule picks the epoch)
      * @throws IllegalStateException when the run has no training section to retrain with
      */
-    Retraining retrain(Network network, Map<String, INDArray> masks, String label);
+    Retraining retrain(Network network, TrainingHook hook, String label);
 
     /** Writes one line of progress (block, residual, condition number) to the run's console. */
     void report(String line);

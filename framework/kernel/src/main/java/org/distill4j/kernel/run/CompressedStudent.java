@@ -5,13 +5,13 @@ import org.distill4j.api.Alignment;
 import org.distill4j.api.Compression;
 import org.distill4j.api.Compressor;
 import org.distill4j.api.NetworkFactory;
+import org.distill4j.api.TrainingHook;
 import org.distill4j.api.data.Dataset;
 import org.distill4j.api.network.Network;
 import org.distill4j.api.network.NetworkSpec;
 import org.distill4j.api.network.NetworkStatistics;
 import org.distill4j.kernel.engine.Accuracy;
 import org.distill4j.kernel.engine.TrainableGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -24,11 +24,11 @@ import java.util.Optional;
  * one. Accuracies go to the metrics (the same seed reproduces them); times go to the provenance.
  *
  * @param network    the student as compression and alignment leave it
- * @param masks      the compression's weight masks, which every training of the student keeps (empty for most)
+ * @param training   what every training of the student must do to keep the compression (usually nothing)
  * @param metrics    {@code compression} and {@code alignment} sections of {@code metrics.json}
  * @param provenance the seconds each step took, for {@code provenance.json}
  */
-record CompressedStudent(Network network, Map<String, INDArray> masks, Map<String, Object> metrics,
+record CompressedStudent(Network network, TrainingHook training, Map<String, Object> metrics,
         Map<String, Object> provenance) {
 
     static final String COMPRESSION_SECONDS = "compression-seconds";
@@ -72,7 +72,7 @@ record CompressedStudent(Network network, Map<String, INDArray> masks, Map<Strin
                 compression.after().multiplyAccumulates(), 100 * testBefore);
         if (aligner.isEmpty()) {
             provenance.put(RECOVERY_SECONDS, 0.0);
-            return new CompressedStudent(compression.network(), compression.masks(), metrics, provenance);
+            return new CompressedStudent(compression.network(), compression.training(), metrics, provenance);
         }
         started = System.nanoTime();
         Alignment alignment = aligner.get().align(teacher, compression, context);
@@ -102,12 +102,12 @@ record CompressedStudent(Network network, Map<String, INDArray> masks, Map<Strin
         }
         out.printf(Locale.ROOT, "   aligned by %s on %d images in %.1f s: test accuracy %.2f%% -> %.2f%%%n",
                 alignerName, aligner.get().samples(), alignmentSeconds, 100 * testBefore, 100 * testAfter);
-        return new CompressedStudent(alignment.network(), compression.masks(), metrics, provenance);
+        return new CompressedStudent(alignment.network(), compression.training(), metrics, provenance);
     }
 
-    /** The student as the make-student stage hands it on: these weights and masks, and its record sections. */
+    /** The student as the make-student stage hands it on: these weights, the training hook, its record sections. */
     MadeStudent made() {
-        return new MadeStudent(network.spec(), Optional.of(network), masks, metrics, provenance);
+        return new MadeStudent(network.spec(), Optional.of(network), training, metrics, provenance);
     }
 
     private static double accuracy(Network network, Dataset data, boolean test) {

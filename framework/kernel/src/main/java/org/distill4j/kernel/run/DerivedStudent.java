@@ -1,6 +1,7 @@
 package org.distill4j.kernel.run;
 
 import org.distill4j.api.ModelFamily;
+import org.distill4j.api.TrainingHook;
 import org.distill4j.api.data.Dataset;
 import org.distill4j.api.network.Network;
 import org.distill4j.api.network.NetworkSpec;
@@ -88,7 +89,8 @@ record DerivedStudent(NetworkSpec spec, Map<String, Object> metrics, Map<String,
 
     /** The student as the make-student stage hands it on: the designed spec, trained from its initialisation. */
     MadeStudent made() {
-        return new MadeStudent(spec, Optional.empty(), Map.of(), Map.of(SECTION, metrics), Map.of(SECTION, provenance));
+        return new MadeStudent(spec, Optional.empty(), TrainingHook.NONE, Map.of(SECTION, metrics),
+                Map.of(SECTION, provenance));
     }
 
     /** The convolution and dense weights of a spec (no biases, no batch norm): what the design rule matches. */

@@ -1,8 +1,8 @@
 package org.distill4j.kernel.run;
 
+import org.distill4j.api.TrainingHook;
 import org.distill4j.api.network.Network;
 import org.distill4j.api.network.NetworkSpec;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,23 +16,24 @@ import java.util.Optional;
  * @param spec       its architecture
  * @param weights    the weights it starts from (a compressed teacher), or empty to start from its family's
  *                   initialisation
- * @param masks      unstructured pruning's weight masks, which every training of the student keeps (usually none)
+ * @param training   what every training of the student must do around its updates to keep how it was made
+ *                   (unstructured pruning's masks); usually {@link TrainingHook#NONE}
  * @param metrics    the sections this stage adds to {@code metrics.json} (deterministic values only)
  * @param provenance the sections this stage adds to {@code provenance.json} (times, paths, hashes)
  */
-record MadeStudent(NetworkSpec spec, Optional<Network> weights, Map<String, INDArray> masks,
+record MadeStudent(NetworkSpec spec, Optional<Network> weights, TrainingHook training,
         Map<String, Object> metrics, Map<String, Object> provenance) {
 
     MadeStudent {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(weights, "weights");
-        masks = Collections.unmodifiableMap(new LinkedHashMap<>(masks));
+        Objects.requireNonNull(training, "training");
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
     }
 
     /** A student trained from its family's initialisation, with nothing to record about how it was made. */
     static MadeStudent fromFamily(NetworkSpec spec) {
-        return new MadeStudent(spec, Optional.empty(), Map.of(), Map.of(), Map.of());
+        return new MadeStudent(spec, Optional.empty(), TrainingHook.NONE, Map.of(), Map.of());
     }
 }

@@ -3,14 +3,13 @@ package org.distill4j.kernel.run;
 import org.distill4j.api.CompressionContext;
 import org.distill4j.api.NetworkFactory;
 import org.distill4j.api.Retraining;
+import org.distill4j.api.TrainingHook;
 import org.distill4j.api.data.DataSplit;
 import org.distill4j.api.data.Dataset;
 import org.distill4j.api.network.Network;
 import org.distill4j.kernel.engine.Permutation;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.PrintStream;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -30,10 +29,10 @@ final class RunCompressionContext implements CompressionContext {
     private final int[] order;
     private final Retrainer retrainer;
 
-    /** Trains a network with masks the way the run trains its student; see {@link CompressionContext#retrain}. */
+    /** Trains a network with a hook the way the run trains its student; see {@link CompressionContext#retrain}. */
     @FunctionalInterface
     interface Retrainer {
-        Retraining retrain(Network network, Map<String, INDArray> masks, String label);
+        Retraining retrain(Network network, TrainingHook hook, String label);
     }
 
     RunCompressionContext(Dataset data, long seed, NetworkFactory networks, PrintStream out, Retrainer retrainer) {
@@ -69,8 +68,8 @@ final class RunCompressionContext implements CompressionContext {
     }
 
     @Override
-    public Retraining retrain(Network network, Map<String, INDArray> masks, String label) {
-        return retrainer.retrain(network, masks, label);
+    public Retraining retrain(Network network, TrainingHook hook, String label) {
+        return retrainer.retrain(network, hook, label);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.distill4j.kernel.run;
 import org.distill4j.api.LearningRateSchedule;
 import org.distill4j.api.Optimizer;
 import org.distill4j.api.Retraining;
+import org.distill4j.api.TrainingHook;
 import org.distill4j.api.data.Dataset;
 import org.distill4j.api.network.Network;
 import org.distill4j.api.network.NetworkSpec;
@@ -17,14 +18,13 @@ import org.distill4j.kernel.engine.Accuracy;
 import org.distill4j.kernel.engine.BatchNormSparsity;
 import org.distill4j.kernel.engine.CompiledLoss;
 import org.distill4j.kernel.engine.FrozenLayers;
+import org.distill4j.kernel.engine.PluginTrainingHook;
 import org.distill4j.kernel.engine.TrainableGraph;
 import org.distill4j.kernel.engine.Trainer;
 import org.distill4j.kernel.engine.TrainingOutcome;
 import org.distill4j.kernel.engine.TrainingSettings;
-import org.distill4j.kernel.engine.WeightMasks;
 import org.distill4j.models.graph.GraphBuilder;
 import org.distill4j.models.graph.GraphSettings;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -82,20 +82,20 @@ final class StudentTraining {
         List<StageOutcome> stages = new ArrayList<>();
         int count = experiment.stages().size() + 1;
         for (int i = 0; i < experiment.stages().size(); i++) {
-            stages.add(trainStage(i, count, student, spec, made.masks()));
+            stages.add(trainStage(i, count, student, spec, made.training()));
         }
         if (!experiment.stages().isEmpty()) {
             out.printf(Locale.ROOT, "   stage %d of %d: main training%n", count, count);
         }
-        // Unstructured pruning's masks hold through every stage of the student's training.
+        // The make-student stage's hook (unstructured pruning's masks) holds through every stage of the training.
         TrainingOutcome outcome = new Trainer(console.progress(directory, "train")).train(student, teacher, loss, data,
-                settings(plan), WeightMasks.of(made.masks(), BatchNormSparsity.of(plan.batchNormL1(),
-                        TrainableGraph.UpdateHook.NONE)), seed);
+                settings(plan), PluginTrainingHook.start(made.training(), student, BatchNormSparsity.of(
+                        plan.batchNormL1(), TrainableGraph.UpdateHook.NONE)), seed);
         return new TrainedStudent(student, outcome, stages);
     }
 
     private StageOutcome trainStage(int index, int count, TrainableGraph student, NetworkSpec spec,
-            Map<String, INDArray> masks) {
+            TrainingHook training) {
         TrainingStage stage = experiment.stages().get(index);
         CompiledLoss loss = CompiledLoss.compile(objectives.stages().get(index), spec.shapes(), teacherShapes,
                 data.classes());
@@ -107,17 +107,17 @@ final class StudentTraining {
                 frozen instanceof FrozenLayers layers && !layers.frozen().isEmpty()
                         ? "all but " + String.join(", ", layers.frozen()) : "every layer");
         TrainingOutcome outcome = new Trainer(console.progress(directory, stage.name())).train(student, teacher, loss,
-                data, settings(stage.training()), WeightMasks.of(masks,
+                data, settings(stage.training()), PluginTrainingHook.start(training, student,
                         BatchNormSparsity.of(stage.training().batchNormL1(), frozen)), seed);
         return new StageOutcome(stage.name(), outcome);
     }
 
     /**
      * One retraining of a compressor's network (a pruning round): a graph with the taps of the main objectives gets
-     * the network's weights, trains with the run's main plan, its schedule from the start, and the masks, and its
+     * the network's weights, trains with the run's main plan, its schedule from the start, and the hook, and its
      * weights go back into the network. Stages are not repeated: they prepare a student, not a pruning round.
      */
-    Retraining retrain(Network network, Map<String, INDArray> masks, String label) {
+    Retraining retrain(Network network, TrainingHook training, String label) {
         TrainingPlan plan = experiment.training().orElseThrow(() -> new IllegalStateException("the compressor "
                 + ((StudentSource.Compressed) experiment.student()).compressor().name() + " retrains the student"
                 + " between its steps, with the run's training; add a 'training' section (and a distiller) to "
@@ -127,9 +127,8 @@ final class StudentTraining {
                 GraphSettings.inference(seed).withTaps(RunObjectives.studentTaps(objectives.main())))), spec, seed);
         Network trained = new Network(spec, graph);
         NetworkWeights.copyMatching(network, trained);
-        WeightMasks hook = new WeightMasks(masks, BatchNormSparsity.of(plan.batchNormL1(),
-                TrainableGraph.UpdateHook.NONE));
-        hook.apply(graph);
+        TrainableGraph.UpdateHook hook = PluginTrainingHook.start(training, graph, BatchNormSparsity.of(
+                plan.batchNormL1(), TrainableGraph.UpdateHook.NONE));
         CompiledLoss loss = CompiledLoss.compile(objectives.main(), spec.shapes(), teacherShapes, data.classes());
         // Each retraining draws its own batch order; the label keeps it reproducible.
         TrainingOutcome outcome = new Trainer(console.progress(directory, label)).train(graph, teacher, loss, data,

@@ -3,15 +3,14 @@ package org.distill4j.plugin.decomposition;
 import org.distill4j.api.CompressionContext;
 import org.distill4j.api.NetworkFactory;
 import org.distill4j.api.Retraining;
+import org.distill4j.api.TrainingHook;
 import org.distill4j.api.data.DataSplit;
 import org.distill4j.api.data.Dataset;
 import org.distill4j.api.network.Network;
 import org.distill4j.models.graph.GraphNetworkFactory;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** A context that builds real graphs and records the progress lines; low-rank needs no data. */
 final class LowRankTestContext implements CompressionContext {
@@ -39,7 +38,7 @@ final class LowRankTestContext implements CompressionContext {
     }
 
     @Override
-    public Retraining retrain(Network network, Map<String, INDArray> masks, String label) {
+    public Retraining retrain(Network network, TrainingHook hook, String label) {
         throw new UnsupportedOperationException("low-rank must not retrain");
     }
 

@@ -3,14 +3,13 @@ package org.distill4j.plugin.fskd;
 import org.distill4j.api.CompressionContext;
 import org.distill4j.api.NetworkFactory;
 import org.distill4j.api.Retraining;
+import org.distill4j.api.TrainingHook;
 import org.distill4j.api.data.DataSplit;
 import org.distill4j.api.data.Dataset;
 import org.distill4j.api.network.Network;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /** A hand-written CompressionContext: the first images of the training split, progress lines collected. */
@@ -47,7 +46,7 @@ final class FskdTestContext implements CompressionContext {
     }
 
     @Override
-    public Retraining retrain(Network network, Map<String, INDArray> masks, String label) {
+    public Retraining retrain(Network network, TrainingHook hook, String label) {
         throw new UnsupportedOperationException("an aligner must not retrain");
     }
 

@@ -74,7 +74,8 @@ public final class MagnitudeCompressor implements Compressor {
             record.put("layers", layerRecords(masks));
             report(context, round, masks);
             if (round < parameters.rounds()) {
-                Retraining retrained = context.retrain(network, arrays, "prune-round-" + round);
+                Retraining retrained = context.retrain(network, new MagnitudeWeightMasks(arrays),
+                        "prune-round-" + round);
                 record.put("retrained-epochs", retrained.epochs());
                 record.put("test-accuracy", retrained.testAccuracy());
                 if (!Double.isNaN(retrained.validationAccuracy())) {
@@ -100,7 +101,7 @@ public final class MagnitudeCompressor implements Compressor {
         details.put("history", history);
         NetworkStatistics before = spec.statistics();
         return new Compression(network, Map.of(), before, sparse(spec, before, masks), details,
-                arrays(network, masks));
+                new MagnitudeWeightMasks(arrays(network, masks)));
     }
 
     /** Every convolution and dense layer, in the network's order. */

@@ -1,7 +1,9 @@
-package org.distill4j.kernel.engine;
+package org.distill4j.plugin.pruning;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.distill4j.api.TrainingHook;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Arrays;
@@ -16,57 +18,50 @@ import java.util.Map;
  * either (Park and No 2022's reference code re-applies its masks in the forward pass; zeroing the stored weights
  * gives the same network and lets a saved model carry its pruning).
  */
-public final class WeightMasks implements TrainableGraph.UpdateHook {
+final class MagnitudeWeightMasks implements TrainingHook {
 
     private static final String WEIGHT = "W";
 
     private final Map<String, INDArray> masks;
-    private final TrainableGraph.UpdateHook next;
 
-    /**
-     * @param masks a 0/1 mask per vertex, shaped like its weight {@code W}
-     * @param next  whatever else happens around the same update
-     */
-    public WeightMasks(Map<String, INDArray> masks, TrainableGraph.UpdateHook next) {
+    /** @param masks a 0/1 mask per vertex, shaped like its weight {@code W}, in the network's layer order */
+    MagnitudeWeightMasks(Map<String, INDArray> masks) {
         this.masks = Collections.unmodifiableMap(new LinkedHashMap<>(masks));
-        this.next = next;
     }
 
-    /** The hook for a set of masks: {@code next} alone when there are none. */
-    public static TrainableGraph.UpdateHook of(Map<String, INDArray> masks, TrainableGraph.UpdateHook next) {
-        return masks.isEmpty() ? next : new WeightMasks(masks, next);
+    /** The masks, by vertex. */
+    Map<String, INDArray> masks() {
+        return masks;
     }
 
     /**
-     * Zeroes the masked weights of a graph now (before training starts, and for a network that must equal its
-     * pruned form).
+     * Zeroes the masked weights of a network now.
      *
      * @throws IllegalArgumentException when a masked vertex is missing or its weight has another shape
      */
-    public void apply(TrainableGraph graph) {
-        masks.forEach((vertex, mask) -> weight(graph, vertex, mask).muli(mask));
+    @Override
+    public void start(ComputationGraph network) {
+        masks.forEach((vertex, mask) -> weight(network, vertex, mask).muli(mask));
     }
 
     @Override
-    public void beforeUpdate(TrainableGraph graph, Gradient gradient) {
+    public void beforeUpdate(ComputationGraph network, Gradient gradient) {
         masks.forEach((vertex, mask) -> {
             INDArray weightGradient = gradient.getGradientFor(vertex + "_" + WEIGHT);
             if (weightGradient != null) {
                 weightGradient.muli(mask);
             }
         });
-        next.beforeUpdate(graph, gradient);
     }
 
     @Override
-    public void afterUpdate(TrainableGraph graph) {
-        next.afterUpdate(graph);
-        apply(graph);
+    public void afterUpdate(ComputationGraph network) {
+        start(network);
     }
 
-    private static INDArray weight(TrainableGraph graph, String vertex, INDArray mask) {
-        Layer layer = graph.getVertex(vertex) == null || !graph.getVertex(vertex).hasLayer() ? null
-                : graph.getLayer(vertex);
+    private static INDArray weight(ComputationGraph network, String vertex, INDArray mask) {
+        Layer layer = network.getVertex(vertex) == null || !network.getVertex(vertex).hasLayer() ? null
+                : network.getLayer(vertex);
         // paramTable, not getParam: layers without parameters throw from getParam.
         INDArray weight = layer == null ? null : layer.paramTable().get(WEIGHT);
         if (weight == null) {

@@ -1,70 +1,75 @@
-package org.distill4j.kernel.engine;
+package org.distill4j.plugin.pruning;
 
-import org.distill4j.api.data.Dataset;
-import org.distill4j.api.network.TensorShape;
-import org.distill4j.kernel.builtin.ConstantSchedule;
-import org.distill4j.kernel.builtin.SgdOptimizer;
-import org.distill4j.kernel.builtin.SgdParams;
+import org.distill4j.api.TrainingHook;
+import org.distill4j.api.network.Network;
+import org.distill4j.api.network.NetworkWeights;
+import org.distill4j.api.network.NodeSpec;
+import org.distill4j.models.vgg.VggFinalPool;
+import org.distill4j.testkit.TinyCompressionContext;
+import org.distill4j.testkit.TinyData;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class WeightMasksTest {
+class MagnitudeWeightMasksTest {
 
     @Test
     void prunedWeightsStayExactlyZeroThroughTrainingWithMomentumAndWeightDecayWhileTheOthersLearn() {
-        TrainableGraph graph = TinyNetworks.convolutional(3, 3, false);
-        Map<String, INDArray> masks = halfMasks(graph);
-        WeightMasks hook = new WeightMasks(masks, TrainableGraph.UpdateHook.NONE);
-        hook.apply(graph);
-        INDArray convolutionBefore = graph.getLayer("conv").getParam("W").dup();
+        Network network = PruningNetworks.randomised(PruningNetworks.vgg(true, VggFinalPool.FLATTEN), 3);
+        Map<String, INDArray> masks = halfMasks(network);
+        INDArray convolutionBefore = NetworkWeights.copy(network, "conv1", NetworkWeights.WEIGHT);
 
-        train(graph, hook);
+        // The kernel's trainer with SGD, momentum 0.9 and weight decay, and the hook around every update.
+        new TinyCompressionContext(TinyData.dataset(3, 48, 6, 1), 5)
+                .retrain(network, new MagnitudeWeightMasks(masks), "masked");
 
         masks.forEach((vertex, mask) -> {
-            INDArray weight = graph.getLayer(vertex).getParam("W");
-            INDArray pruned = weight.mul(mask.rsub(1));
-            assertThat(pruned.amaxNumber().doubleValue()).as(vertex).isZero();
-            assertThat(weight.mul(mask).neq(0).castTo(org.nd4j.linalg.api.buffer.DataType.INT32).sumNumber()
-                    .longValue()).as(vertex + " survivors").isEqualTo(mask.sumNumber().longValue());
+            INDArray weight = NetworkWeights.get(network, vertex, NetworkWeights.WEIGHT);
+            assertThat(weight.mul(mask.rsub(1)).amaxNumber().doubleValue()).as(vertex).isZero();
+            assertThat(weight.mul(mask).neq(0).castTo(DataType.INT32).sumNumber().longValue())
+                    .as(vertex + " survivors").isEqualTo(mask.sumNumber().longValue());
         });
-        assertThat(graph.getLayer("conv").getParam("W")).isNotEqualTo(convolutionBefore);
+        assertThat(NetworkWeights.get(network, "conv1", NetworkWeights.WEIGHT)).isNotEqualTo(convolutionBefore);
     }
 
     @Test
     void withoutTheHookTheZeroedWeightsGrowBack() {
-        TrainableGraph graph = TinyNetworks.convolutional(3, 3, false);
-        Map<String, INDArray> masks = halfMasks(graph);
-        new WeightMasks(masks, TrainableGraph.UpdateHook.NONE).apply(graph);
+        Network network = PruningNetworks.randomised(PruningNetworks.vgg(true, VggFinalPool.FLATTEN), 3);
+        Map<String, INDArray> masks = halfMasks(network);
+        new MagnitudeWeightMasks(masks).start(network.graph());
 
-        train(graph, TrainableGraph.UpdateHook.NONE);
+        new TinyCompressionContext(TinyData.dataset(3, 48, 6, 1), 5).retrain(network, TrainingHook.NONE, "unmasked");
 
-        INDArray weight = graph.getLayer("conv").getParam("W");
-        assertThat(weight.mul(masks.get("conv").rsub(1)).amaxNumber().doubleValue()).isGreaterThan(0);
+        INDArray weight = NetworkWeights.get(network, "conv1", NetworkWeights.WEIGHT);
+        assertThat(weight.mul(masks.get("conv1").rsub(1)).amaxNumber().doubleValue()).isGreaterThan(0);
     }
 
     @Test
     void aMaskOfAnotherShapeOrOnAVertexWithoutWeightsIsRefused() {
-        TrainableGraph graph = TinyNetworks.convolutional(3, 3, false);
-        assertThatThrownBy(() -> new WeightMasks(Map.of("conv", Nd4j.ones(4, 1, 2, 2)), TrainableGraph.UpdateHook.NONE)
-                .apply(graph)).hasMessageContaining("the mask of 'conv' has shape [4, 1, 2, 2] but the weight has"
-                + " [4, 1, 3, 3]");
-        assertThatThrownBy(() -> new WeightMasks(Map.of("relu", Nd4j.ones(1)), TrainableGraph.UpdateHook.NONE)
-                .apply(graph)).hasMessageContaining("vertex 'relu', which has no weight W");
+        Network network = PruningNetworks.randomised(PruningNetworks.vgg(true, VggFinalPool.FLATTEN), 3);
+        long[] shape = NetworkWeights.get(network, "conv1", NetworkWeights.WEIGHT).shape();
+        assertThatThrownBy(() -> new MagnitudeWeightMasks(Map.of("conv1", Nd4j.ones(shape[0], shape[1], 2, 2)))
+                .start(network.graph())).hasMessageContaining("the mask of 'conv1' has shape [" + shape[0] + ", "
+                + shape[1] + ", 2, 2] but the weight has " + java.util.Arrays.toString(shape));
+        String relu = network.spec().nodes().stream().filter(NodeSpec.Relu.class::isInstance).findFirst()
+                .orElseThrow().name();
+        assertThatThrownBy(() -> new MagnitudeWeightMasks(Map.of(relu, Nd4j.ones(1))).start(network.graph()))
+                .hasMessageContaining("vertex '" + relu + "', which has no weight W");
     }
 
-    /** Every other weight of the convolution and the classifier masked. */
-    private static Map<String, INDArray> halfMasks(TrainableGraph graph) {
-        Map<String, INDArray> masks = new java.util.LinkedHashMap<>();
-        for (String vertex : List.of("conv", "logits")) {
-            INDArray weight = graph.getLayer(vertex).getParam("W");
+    /** Every other weight of the first convolution and the classifier masked. */
+    private static Map<String, INDArray> halfMasks(Network network) {
+        Map<String, INDArray> masks = new LinkedHashMap<>();
+        for (String vertex : List.of("conv1", "logits")) {
+            INDArray weight = NetworkWeights.get(network, vertex, NetworkWeights.WEIGHT);
             double[] values = new double[(int) weight.length()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = i % 2;
@@ -72,15 +77,5 @@ class WeightMasksTest {
             masks.put(vertex, Nd4j.create(values, weight.shape(), 'c').castTo(weight.dataType()));
         }
         return masks;
-    }
-
-    private static void train(TrainableGraph graph, TrainableGraph.UpdateHook hook) {
-        Dataset data = TinyNetworks.data(3, 64, 0, 16, 5);
-        CompiledLoss loss = CompiledLoss.compile(List.of(new Objective("ce", new TrainerTest.CrossEntropy(), 1.0)),
-                Map.of("logits", TensorShape.vector(3)), Map.of(), 3);
-        TrainingSettings settings = new TrainingSettings(2, 16,
-                new SgdOptimizer(new SgdParams(0.05, 0.9, true, 5e-2)), new ConstantSchedule(),
-                Augmentation.NONE, Selection.LAST, false);
-        new Trainer(ProgressListener.SILENT).train(graph, Optional.empty(), loss, data, settings, hook, 1);
     }
 }
