@@ -10,13 +10,20 @@ import picocli.CommandLine.Command;
                 ReportCommand.class, DiffCommand.class, RerunCommand.class, BenchCommand.class})
 public final class Distill4jCommand implements Runnable {
 
-    /**
-     * The command line with its error handling: a failure prints its message (and those of its causes), not a stack
-     * trace, and exits 1; set DISTILL4J_DEBUG=1 to see the stack trace.
-     */
+    /** The command line over every plugin on the class path. */
     public static CommandLine commandLine() {
+        return commandLine(CommandKernel.onClassPath());
+    }
+
+    /**
+     * The command line whose commands are injected from the given kernel, with its error handling: a failure prints
+     * its message (and those of its causes), not a stack trace, and exits 1; set DISTILL4J_DEBUG=1 to see the stack
+     * trace.
+     */
+    public static CommandLine commandLine(CommandKernel kernel) {
         return new CommandLine(new Distill4jCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionStrategy(new InjectingExecution(kernel))
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
                     if (System.getenv("DISTILL4J_DEBUG") != null) {
                         exception.printStackTrace();

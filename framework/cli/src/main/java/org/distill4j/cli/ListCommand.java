@@ -1,12 +1,11 @@
 package org.distill4j.cli;
 
-import com.google.inject.Injector;
 import org.distill4j.api.ComponentKind;
-import org.distill4j.kernel.Kernel;
 import org.distill4j.kernel.parameters.ParameterBinder;
 import org.distill4j.kernel.parameters.ParameterInfo;
 import org.distill4j.kernel.plugin.ComponentRegistry;
 import org.distill4j.kernel.plugin.RegisteredComponent;
+import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,10 +23,12 @@ public final class ListCommand implements Callable<Integer> {
     @Option(names = "--kind", description = "only this kind: ${COMPLETION-CANDIDATES}")
     private ComponentKind kind;
 
+    @Inject
+    private ComponentRegistry registry;
+
     @Override
     public Integer call() {
-        Injector kernel = Kernel.start();
-        print(kernel.getInstance(ComponentRegistry.class), new ParameterBinder(), System.out);
+        print(registry, new ParameterBinder(), System.out);
         return 0;
     }
 

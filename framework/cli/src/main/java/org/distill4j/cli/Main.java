@@ -6,7 +6,7 @@ public final class Main {
     public static void main(String[] args) {
         int exit;
         try {
-            exit = Distill4jCommand.commandLine().execute(args);
+            exit = Distill4jCommand.commandLine(CommandKernel.onClassPath()).execute(args);
         } catch (ExceptionInInitializerError | NoClassDefFoundError error) {
             // ND4J without a usable backend (e.g. the CUDA jar on a machine without a GPU) fails as an Error, which
             // picocli's handler does not see: say which backend the jar carries instead of a stack trace.

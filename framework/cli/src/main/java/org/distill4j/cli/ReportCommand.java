@@ -1,5 +1,7 @@
 package org.distill4j.cli;
 
+import jakarta.inject.Inject;
+import org.distill4j.kernel.descriptor.DescriptorParser;
 import org.distill4j.report.HtmlReport;
 import org.distill4j.report.TableBatch;
 import org.distill4j.report.TableSummary;
@@ -27,13 +29,16 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     private TableSelection selection;
 
+    @Inject
+    private DescriptorParser parser;
+
     @Option(names = "--output", paramLabel = "FILE", description = "the page to write (default: docs/report.html for"
             + " the full profile, docs/report-<profile>.html for another, docs/report-as-written.html without one)")
     private Path output;
 
     @Override
     public Integer call() {
-        TableSelection.Selected selected = selection.build();
+        TableSelection.Selected selected = selection.build(parser);
         Path projectRoot = selected.projectRoot();
         TableBatch batch = selected.batch();
         if (!batch.isValid()) {

@@ -1,18 +1,14 @@
 package org.distill4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.inject.Injector;
+import jakarta.inject.Inject;
 import org.distill4j.cli.sweep.RecordedRuns;
 import org.distill4j.cli.sweep.RunDirectory;
 import org.distill4j.cli.sweep.RunKey;
 import org.distill4j.cli.sweep.TeacherRuns;
 import org.distill4j.cli.sweep.ValueDifference;
-import org.distill4j.kernel.Kernel;
 import org.distill4j.kernel.descriptor.RecordedDescriptorReader;
 import org.distill4j.kernel.descriptor.ResolvedExperiment;
-import org.distill4j.kernel.plugin.ComponentFactory;
-import org.distill4j.kernel.plugin.ComponentRegistry;
-import org.distill4j.kernel.run.ExperimentRunner;
 import org.distill4j.kernel.run.Json;
 import org.distill4j.kernel.run.RunResult;
 import org.distill4j.kernel.run.RunStore;
@@ -48,6 +44,12 @@ public final class RerunCommand implements Callable<Integer> {
             + " hold this run already")
     private Path results;
 
+    @Inject
+    private RecordedDescriptorReader reader;
+
+    @Inject
+    private ExperimentRunners runners;
+
     @Override
     public Integer call() throws IOException {
         RunDirectory recorded = RunDirectory.of(run);
@@ -55,9 +57,7 @@ public final class RerunCommand implements Callable<Integer> {
             throw new IllegalArgumentException(run + " is not a finished run (no DONE or no metrics.json): rerun"
                     + " compares with the metrics of a finished run");
         }
-        Injector kernel = Kernel.start();
-        ResolvedExperiment experiment = new RecordedRuns(kernel.getInstance(RecordedDescriptorReader.class),
-                recorded.store()).experimentOf(recorded).orElseThrow();
+        ResolvedExperiment experiment = new RecordedRuns(reader, recorded.store()).experimentOf(recorded).orElseThrow();
         RunStore fresh = freshStore(recorded, experiment);
         for (RunKey teacher : TeacherRuns.copy(experiment, recorded.seed(), recorded.store(), fresh)) {
             System.out.println("using the recorded teacher run " + teacher.label() + " (copied from "
@@ -66,9 +66,7 @@ public final class RerunCommand implements Callable<Integer> {
         warnAboutThreads(recorded);
         System.out.println("rerunning " + experiment.id() + " seed " + recorded.seed() + " (hash " + experiment.hash12()
                 + ") from " + recorded.file(RunStore.RESOLVED));
-        ExperimentRunner runner = new ExperimentRunner(kernel.getInstance(ComponentFactory.class),
-                kernel.getInstance(ComponentRegistry.class), fresh, System.out, System.console() != null);
-        RunResult result = runner.run(experiment, recorded.seed());
+        RunResult result = runners.into(fresh).run(experiment, recorded.seed());
         return compare(recorded.file(RunStore.METRICS), result.directory().resolve(RunStore.METRICS)) ? 0 : 1;
     }
 

@@ -1,14 +1,11 @@
 package org.distill4j.cli;
 
-import com.google.inject.Injector;
+import jakarta.inject.Inject;
 import org.distill4j.api.Problem;
-import org.distill4j.kernel.Kernel;
 import org.distill4j.kernel.descriptor.DescriptorOverride;
 import org.distill4j.kernel.descriptor.DescriptorParser;
 import org.distill4j.kernel.descriptor.ParseResult;
 import org.distill4j.kernel.descriptor.ResolvedExperiment;
-import org.distill4j.kernel.plugin.ComponentFactory;
-import org.distill4j.kernel.plugin.ComponentRegistry;
 import org.distill4j.kernel.run.ExperimentRunner;
 import org.distill4j.kernel.run.RunResult;
 import org.distill4j.kernel.run.RunStore;
@@ -45,10 +42,14 @@ public final class RunCommand implements Callable<Integer> {
                     + "experiment with its own identity); repeatable")
     private List<String> overrides = List.of();
 
+    @Inject
+    private DescriptorParser parser;
+
+    @Inject
+    private ExperimentRunners runners;
+
     @Override
     public Integer call() {
-        Injector kernel = Kernel.start();
-        DescriptorParser parser = kernel.getInstance(DescriptorParser.class);
         List<ResolvedExperiment> experiments = new ArrayList<>();
         boolean invalid = false;
         for (Path file : Descriptors.expand(descriptors)) {
@@ -68,8 +69,7 @@ public final class RunCommand implements Callable<Integer> {
             System.out.println("nothing was run: fix the descriptors above (distill4j validate checks them)");
             return 2;
         }
-        ExperimentRunner runner = new ExperimentRunner(kernel.getInstance(ComponentFactory.class),
-                kernel.getInstance(ComponentRegistry.class), new RunStore(results), System.out, System.console() != null);
+        ExperimentRunner runner = runners.into(new RunStore(results));
         Summary summary = new Summary();
         for (ResolvedExperiment experiment : experiments) {
             for (long seed : experiment.seeds()) {

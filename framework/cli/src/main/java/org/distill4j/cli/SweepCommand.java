@@ -1,5 +1,6 @@
 package org.distill4j.cli;
 
+import jakarta.inject.Inject;
 import org.distill4j.api.Problem;
 import org.distill4j.cli.sweep.JavaCommand;
 import org.distill4j.cli.sweep.JobCommandLine;
@@ -16,7 +17,6 @@ import org.distill4j.cli.sweep.SweepPlanner;
 import org.distill4j.cli.sweep.SweepProgress;
 import org.distill4j.cli.sweep.Variant;
 import org.distill4j.cli.sweep.VariantSource;
-import org.distill4j.kernel.Kernel;
 import org.distill4j.kernel.descriptor.DescriptorOverride;
 import org.distill4j.kernel.descriptor.DescriptorParser;
 import org.distill4j.kernel.descriptor.ParseResult;
@@ -72,6 +72,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "print the plan (what would run, in which order) and run nothing")
     private boolean dryRun;
+
+    @Inject
+    private DescriptorParser parser;
 
     private final List<VariantSource> variantSources;
     private final Function<JobCommandLine, JobLauncher> launchers;
@@ -154,7 +157,6 @@ public final class SweepCommand implements Callable<Integer> {
 
     // Every descriptor is checked before anything runs, so a typo in the last one does not surface hours later.
     private Optional<List<ResolvedVariant>> resolve(List<Variant> variants) {
-        DescriptorParser parser = Kernel.start().getInstance(DescriptorParser.class);
         List<ResolvedVariant> resolved = new ArrayList<>();
         boolean invalid = false;
         for (Variant variant : variants) {

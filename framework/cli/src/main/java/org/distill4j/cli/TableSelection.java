@@ -1,6 +1,5 @@
 package org.distill4j.cli;
 
-import org.distill4j.kernel.Kernel;
 import org.distill4j.kernel.descriptor.DescriptorParser;
 import org.distill4j.report.ProjectRoot;
 import org.distill4j.report.TableBatch;
@@ -29,11 +28,10 @@ final class TableSelection {
     @Option(names = "--results", defaultValue = "results", description = "results folder (default ${DEFAULT-VALUE})")
     private Path results;
 
-    /** The tables of every selected spec, or the problems of the invalid ones. */
-    Selected build() {
+    /** The tables of every selected spec, or the problems of the invalid ones; the parser reads their descriptors. */
+    Selected build(DescriptorParser parser) {
         List<Path> files = TableSpecFiles.expand(specs);
         Path projectRoot = projectRoot(files);
-        DescriptorParser parser = Kernel.start().getInstance(DescriptorParser.class);
         return new Selected(projectRoot, TableBatch.build(new TableBuilder(parser, projectRoot), files, profile(),
                 results));
     }

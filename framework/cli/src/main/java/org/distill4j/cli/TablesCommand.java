@@ -1,5 +1,7 @@
 package org.distill4j.cli;
 
+import jakarta.inject.Inject;
+import org.distill4j.kernel.descriptor.DescriptorParser;
 import org.distill4j.report.Table;
 import org.distill4j.report.TableBatch;
 import org.distill4j.report.TableOutputs;
@@ -33,6 +35,9 @@ public final class TablesCommand implements Callable<Integer> {
     @Mixin
     private TableSelection selection;
 
+    @Inject
+    private DescriptorParser parser;
+
     @Option(names = "--output", paramLabel = "FOLDER",
             description = "where the files go (default: docs/tables for the full profile, docs/tables/<profile> for another,"
                     + " docs/tables/as-written without one)")
@@ -43,7 +48,7 @@ public final class TablesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TableSelection.Selected selected = selection.build();
+        TableSelection.Selected selected = selection.build(parser);
         Path projectRoot = selected.projectRoot();
         TableBatch batch = selected.batch();
         if (!batch.isValid()) {

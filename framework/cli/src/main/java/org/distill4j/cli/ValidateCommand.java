@@ -1,7 +1,7 @@
 package org.distill4j.cli;
 
+import jakarta.inject.Inject;
 import org.distill4j.api.Problem;
-import org.distill4j.kernel.Kernel;
 import org.distill4j.kernel.descriptor.DescriptorParser;
 import org.distill4j.kernel.descriptor.ParseResult;
 import picocli.CommandLine.Command;
@@ -25,9 +25,11 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "check the descriptors with this profile applied (e.g. quick, full)")
     private String profile;
 
+    @Inject
+    private DescriptorParser parser;
+
     @Override
     public Integer call() {
-        DescriptorParser parser = Kernel.start().getInstance(DescriptorParser.class);
         int invalid = 0;
         List<Path> files = Descriptors.expand(descriptors);
         for (Path file : files) {

@@ -33,7 +33,8 @@ record CommandOutput(int exitCode, String text, String errors) {
         return run(commandLine, arguments);
     }
 
-    private static CommandOutput run(CommandLine commandLine, String... arguments) {
+    /** Runs the given command line (one over fake plugins, for instance), capturing what it prints. */
+    static CommandOutput run(CommandLine commandLine, String... arguments) {
         PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -2,6 +2,7 @@ package org.distill4j.kernel;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Stage;
 import org.distill4j.api.Distill4jPlugin;
 import org.distill4j.kernel.plugin.ComponentRegistry;
 import org.distill4j.kernel.plugin.PluginLoader;
@@ -16,9 +17,12 @@ public final class Kernel {
         return start(PluginLoader.discover());
     }
 
-    /** A kernel over the given plugins (tests pass fakes here). */
+    /**
+     * A kernel over the given plugins (tests pass fakes here). {@link Stage#PRODUCTION} creates the singletons now and
+     * checks every binding up front, so a wiring mistake fails here rather than half-way through a run.
+     */
     public static Injector start(List<Distill4jPlugin> plugins) {
-        return Guice.createInjector(new KernelModule(new ComponentRegistry(plugins)));
+        return Guice.createInjector(Stage.PRODUCTION, new KernelModule(new ComponentRegistry(plugins)));
     }
 
     private Kernel() {

@@ -15,6 +15,9 @@ import java.util.Map;
  * Creates component instances with Guice: each plugin gets a child injector of the kernel's with the plugin's own
  * module, and each instance a further child that binds its parameter record, so implementations inject their
  * parameters and the plugin's helpers (and kernel services such as the network factory).
+ *
+ * <p>The kernel's injector allows explicit bindings only, and its children inherit that: the instance's child binds
+ * the implementation itself, and a plugin's module must bind every helper its components inject.
  */
 @Singleton
 public final class ComponentFactory {
@@ -37,9 +40,13 @@ public final class ComponentFactory {
             throw new IllegalArgumentException(kind.label() + " '" + name + "' takes " + type.getSimpleName()
                     + ", got " + parameters.getClass().getSimpleName());
         }
-        Module bindParameters = binder -> bindInstance(binder, type, parameters);
-        Injector injector = pluginInjector(registered.plugin()).createChildInjector(bindParameters);
-        return contract.cast(injector.getInstance(Key.get(registered.component().implementation())));
+        Key<?> implementation = Key.get(registered.component().implementation());
+        Module instance = binder -> {
+            bindInstance(binder, type, parameters);
+            binder.bind(implementation);
+        };
+        Injector injector = pluginInjector(registered.plugin()).createChildInjector(instance);
+        return contract.cast(injector.getInstance(implementation));
     }
 
     private synchronized Injector pluginInjector(Distill4jPlugin plugin) {

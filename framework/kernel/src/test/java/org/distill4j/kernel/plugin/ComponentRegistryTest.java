@@ -44,6 +44,10 @@ class ComponentRegistryTest {
     }
 
     private static Distill4jPlugin plugin(String name, String schedule) {
+        return plugin(name, schedule, binder -> binder.bind(Helper.class).toInstance(Math::pow));
+    }
+
+    private static Distill4jPlugin plugin(String name, String schedule, com.google.inject.Module module) {
         return new Distill4jPlugin() {
             @Override
             public String name() {
@@ -57,7 +61,7 @@ class ComponentRegistryTest {
 
             @Override
             public com.google.inject.Module module() {
-                return binder -> binder.bind(Helper.class).toInstance(Math::pow);
+                return module;
             }
         };
     }
@@ -98,6 +102,27 @@ class ComponentRegistryTest {
         assertThat(schedule.factor(3, 10)).isEqualTo(0.125);
         assertThatThrownBy(() -> factory.create(ComponentKind.SCHEDULE, "halving", new NoParameters(),
                 LearningRateSchedule.class)).hasMessageContaining("takes HalvingParams");
+    }
+
+    @Test
+    void aHelperThePluginDoesNotBindIsNotMadeUpButNamed() {
+        ComponentFactory factory = Kernel.start(List.of(plugin("halving", "halving", binder -> { })))
+                .getInstance(ComponentFactory.class);
+
+        assertThatThrownBy(() -> factory.create(ComponentKind.SCHEDULE, "halving", new HalvingParams(0.5),
+                LearningRateSchedule.class))
+                .hasMessageContaining("Explicit bindings are required")
+                .hasMessageContaining(Helper.class.getSimpleName());
+    }
+
+    @Test
+    void componentsWithoutAnInjectConstructorAreCreatedToo() {
+        ComponentFactory factory = Kernel.start(List.of(new KernelPlugin())).getInstance(ComponentFactory.class);
+
+        LearningRateSchedule constant = factory.create(ComponentKind.SCHEDULE, "constant", new NoParameters(),
+                LearningRateSchedule.class);
+
+        assertThat(constant.factor(3, 10)).isEqualTo(1.0);
     }
 
     @Test
