@@ -1,15 +1,13 @@
 package org.distill4j.kernel.run;
 
 import org.distill4j.api.ModelFamily;
+import org.distill4j.api.StudentDesign;
 import org.distill4j.api.TrainingHook;
 import org.distill4j.api.data.Dataset;
 import org.distill4j.api.network.Network;
 import org.distill4j.api.network.NetworkSpec;
-import org.distill4j.api.network.NetworkWeights;
 import org.distill4j.api.network.NodeSpec;
-import org.distill4j.api.network.TensorShape;
 import org.distill4j.kernel.descriptor.ExperimentTeacher;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.PrintStream;
 import java.util.Collections;
@@ -21,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * The architecture of a student whose model family is derived ({@link ModelFamily#derived()}): designed from its
- * {@code student.source}, a trained network, with what the run records about it.
+ * {@code student.source}, a trained network, with what the run records about it (the source run, the designed
+ * widths, and the facts the family's design rule reports).
  *
  * <p>The source network is given to the family with the spec of the source experiment's own model family. For a
  * compressed source (a magnitude-pruned teacher) that spec is the architecture before compression, which is right
@@ -30,8 +29,8 @@ import java.util.stream.Collectors;
  *
  * @param spec       the designed architecture
  * @param metrics    the {@code student-source} section of {@code metrics.json}: the source run's experiment, hash
- *                   and seed, the designed width of every convolution and dense layer, and the weight counts the
- *                   design matched (deterministic values only)
+ *                   and seed, the designed width of every convolution and dense layer, and the family's design
+ *                   details (deterministic values only)
  * @param provenance the {@code student-source} section of {@code provenance.json}: the source run's directory and
  *                   model hash
  */
@@ -61,8 +60,8 @@ record DerivedStudent(NetworkSpec spec, Map<String, Object> metrics, Map<String,
             throw new IllegalArgumentException(label + ": " + problem + "; a derived student needs a source whose"
                     + " architecture its pruning kept (unstructured pruning)");
         });
-        NetworkSpec spec = family.specify(data.shape(), data.classes(), new Network(sourceSpec, loaded.network()));
-
+        StudentDesign design = family.design(data.shape(), data.classes(), new Network(sourceSpec, loaded.network()));
+        NetworkSpec spec = design.spec();
         Map<String, Object> widths = new LinkedHashMap<>();
         for (NodeSpec node : spec.nodes()) {
             if (node instanceof NodeSpec.Conv2d conv) {
@@ -71,19 +70,13 @@ record DerivedStudent(NetworkSpec spec, Map<String, Object> metrics, Map<String,
                 widths.put(dense.name(), dense.units());
             }
         }
-        long weights = weights(spec);
-        long sourceWeights = weights(sourceSpec);
-        long nonZero = nonZeroWeights(new Network(sourceSpec, loaded.network()));
         Map<String, Object> metrics = new LinkedHashMap<>(loaded.metrics());
         metrics.put("designed", widths);
-        metrics.put("weights", weights);
-        metrics.put("source-weights", sourceWeights);
-        metrics.put("source-non-zero-weights", nonZero);
-        out.printf(Locale.ROOT, "   student %s designed from %s: %s; %,d parameters, %,d conv and dense weights for"
-                        + " the source's %,d non-zero of %,d%n", spec.family(), label,
+        metrics.putAll(design.details());
+        out.printf(Locale.ROOT, "   student %s designed from %s: %s; %,d parameters%s%n", spec.family(), label,
                 widths.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue())
                         .collect(Collectors.joining(", ")),
-                spec.statistics().parameters(), weights, nonZero, sourceWeights);
+                spec.statistics().parameters(), design.summary().isEmpty() ? "" : ", " + design.summary());
         return new DerivedStudent(spec, metrics, new LinkedHashMap<>(loaded.provenance()));
     }
 
@@ -93,34 +86,4 @@ record DerivedStudent(NetworkSpec spec, Map<String, Object> metrics, Map<String,
                 Map.of(SECTION, provenance));
     }
 
-    /** The convolution and dense weights of a spec (no biases, no batch norm): what the design rule matches. */
-    static long weights(NetworkSpec spec) {
-        Map<String, TensorShape> shapes = spec.shapes();
-        long weights = 0;
-        for (NodeSpec node : spec.nodes()) {
-            TensorShape in = shapes.get(node.inputs().get(0));
-            if (node instanceof NodeSpec.Conv2d conv) {
-                weights += (long) conv.outChannels() * in.channels() * conv.kernel() * conv.kernel();
-            } else if (node instanceof NodeSpec.Dense dense) {
-                weights += in.size() * dense.units();
-            }
-        }
-        return weights;
-    }
-
-    /** The non-zero convolution and dense weights of a network: a pruned weight is stored as an exact zero. */
-    static long nonZeroWeights(Network network) {
-        long count = 0;
-        for (NodeSpec node : network.spec().nodes()) {
-            if (node instanceof NodeSpec.Conv2d || node instanceof NodeSpec.Dense) {
-                INDArray weights = NetworkWeights.copy(network, node.name(), NetworkWeights.WEIGHT);
-                for (double value : weights.data().asDouble()) {
-                    if (value != 0) {
-                        count++;
-                    }
-                }
-            }
-        }
-        return count;
-    }
 }

@@ -2,6 +2,7 @@ package org.distill4j.plugin.pruning;
 
 import jakarta.inject.Inject;
 import org.distill4j.api.ModelFamily;
+import org.distill4j.api.StudentDesign;
 import org.distill4j.api.network.InputShape;
 import org.distill4j.api.network.Network;
 import org.distill4j.api.network.NetworkSpec;
@@ -13,7 +14,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -31,7 +34,8 @@ import java.util.Objects;
  * does not give.
  *
  * <p>This is a {@linkplain #derived() derived} family: it has no architecture before its source is trained, and the
- * kernel calls {@link #specify(InputShape, int, Network)} with the source run's network.
+ * kernel calls {@link #design(InputShape, int, Network)} with the source run's network; the design's details are
+ * the weight counts it matched, which the run records under {@code student-source}.
  */
 public final class SparsityMatchedFamily implements ModelFamily {
 
@@ -112,6 +116,24 @@ public final class SparsityMatchedFamily implements ModelFamily {
             designed.put(node.name(), out);
         }
         return new NetworkSpec(NAME, input, nodes, spec.output(), parameters.initialisation());
+    }
+
+    /**
+     * The design and the counts it matched: the designed conv and dense weights, and the source's weights and
+     * non-zero weights.
+     */
+    @Override
+    public StudentDesign design(InputShape input, int classes, Network source) {
+        NetworkSpec spec = specify(input, classes, source);
+        long weights = SparsityMatchedCounts.weights(spec);
+        long sourceWeights = SparsityMatchedCounts.weights(source.spec());
+        long nonZero = SparsityMatchedCounts.nonZeroWeights(source);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("weights", weights);
+        details.put("source-weights", sourceWeights);
+        details.put("source-non-zero-weights", nonZero);
+        return new StudentDesign(spec, details, String.format(Locale.ROOT, "%,d conv and dense weights for the"
+                + " source's %,d non-zero of %,d", weights, nonZero, sourceWeights));
     }
 
     /** {@code max(minimum-width, round(nonZero / perUnit))}, halves rounding up. */
