@@ -116,8 +116,9 @@ record DescriptorDocument(
             @Parameter(description = "measure test accuracy after every epoch (for plots; never for selection)",
                     defaultValue = "true")
             boolean evaluateTestEveryEpoch,
-            @Parameter(description = "network slimming's sparsity training: lambda * sign(gamma) added to every"
-                    + " batch-norm scale's gradient (1e-4 for VGG in the reference code); 0 for none",
+            @Parameter(description = "an L1 penalty on batch-norm scales: lambda * sign(gamma) added to every"
+                    + " batch-norm scale's gradient before each update (channel pruning's sparsity training); 0 for"
+                    + " none",
                     defaultValue = "0") @Range(min = 0) double batchNormL1,
             @Parameter(description = "P x K batches for metric learning: {classes-per-batch, images-per-class}, the"
                     + " rest of each batch random images; plain shuffled batches when absent",

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param select                 which epoch's student the run reports
  * @param evaluateTestEveryEpoch whether to measure test accuracy after every epoch (for accuracy-vs-epoch plots;
  *                               selection never uses it)
- * @param batchNormL1            network slimming's sparsity coefficient lambda: lambda * sign(gamma) is added to the
+ * @param batchNormL1            the L1 penalty lambda on batch-norm scales: lambda * sign(gamma) is added to the
  *                               gradient of every batch-norm scale before each update; 0 for none
  * @param sampler                P x K batches, or null for plain shuffled batches
  */

@@ -6,8 +6,8 @@ import org.distill4j.api.Range;
 /**
  * The {@code training.sampler} section: P x K batches for metric learning. Each batch holds {@code classesPerBatch}
  * classes drawn at random with {@code imagesPerClass} images of each, and is filled up to the batch size with random
- * images. Losses over pairs and rankings within a batch (triplet, DarkRank) need positives in every batch; with plain
- * random batches of many classes nearly every other sample is a negative.
+ * images. Losses over pairs and rankings within a batch (triplet, ranking losses) need positives in every batch;
+ * with plain random batches of many classes nearly every other sample is a negative.
  *
  * @param classesPerBatch P, the classes of each batch
  * @param imagesPerClass  K, the images of each of those classes

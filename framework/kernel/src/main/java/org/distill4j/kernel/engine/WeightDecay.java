@@ -42,7 +42,7 @@ public final class WeightDecay implements TrainableGraph.UpdateHook {
      * @param coefficient the decay, {@code > 0}
      * @param scope       which parameters decay
      * @param next        whatever else edits the gradient of the same update; it runs first, as the papers' code
-     *                    edits gradients (masks, network slimming's {@code updateBN}) before {@code optimizer.step()}
+     *                    edits gradients (masks, the L1 penalty on batch-norm scales) before {@code optimizer.step()}
      */
     public WeightDecay(TrainableGraph graph, double coefficient, WeightDecayScope scope, TrainableGraph.UpdateHook next) {
         if (!(coefficient > 0) || Double.isInfinite(coefficient)) {

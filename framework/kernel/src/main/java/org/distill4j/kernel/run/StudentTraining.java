@@ -15,7 +15,7 @@ import org.distill4j.kernel.descriptor.TrainedParameters;
 import org.distill4j.kernel.descriptor.TrainingPlan;
 import org.distill4j.kernel.descriptor.TrainingStage;
 import org.distill4j.kernel.engine.Accuracy;
-import org.distill4j.kernel.engine.BatchNormSparsity;
+import org.distill4j.kernel.engine.BatchNormScaleL1;
 import org.distill4j.kernel.engine.CompiledLoss;
 import org.distill4j.kernel.engine.FrozenLayers;
 import org.distill4j.kernel.engine.PluginTrainingHook;
@@ -89,7 +89,7 @@ final class StudentTraining {
         }
         // The make-student stage's hook (unstructured pruning's masks) holds through every stage of the training.
         TrainingOutcome outcome = new Trainer(console.progress(directory, "train")).train(student, teacher, loss, data,
-                settings(plan), PluginTrainingHook.start(made.training(), student, BatchNormSparsity.of(
+                settings(plan), PluginTrainingHook.start(made.training(), student, BatchNormScaleL1.of(
                         plan.batchNormL1(), TrainableGraph.UpdateHook.NONE)), seed);
         return new TrainedStudent(student, outcome, stages);
     }
@@ -108,7 +108,7 @@ final class StudentTraining {
                         ? "all but " + String.join(", ", layers.frozen()) : "every layer");
         TrainingOutcome outcome = new Trainer(console.progress(directory, stage.name())).train(student, teacher, loss,
                 data, settings(stage.training()), PluginTrainingHook.start(training, student,
-                        BatchNormSparsity.of(stage.training().batchNormL1(), frozen)), seed);
+                        BatchNormScaleL1.of(stage.training().batchNormL1(), frozen)), seed);
         return new StageOutcome(stage.name(), outcome);
     }
 
@@ -127,7 +127,7 @@ final class StudentTraining {
                 GraphSettings.inference(seed).withTaps(RunObjectives.studentTaps(objectives.main())))), spec, seed);
         Network trained = new Network(spec, graph);
         NetworkWeights.copyMatching(network, trained);
-        TrainableGraph.UpdateHook hook = PluginTrainingHook.start(training, graph, BatchNormSparsity.of(
+        TrainableGraph.UpdateHook hook = PluginTrainingHook.start(training, graph, BatchNormScaleL1.of(
                 plan.batchNormL1(), TrainableGraph.UpdateHook.NONE));
         CompiledLoss loss = CompiledLoss.compile(objectives.main(), spec.shapes(), teacherShapes, data.classes());
         // Each retraining draws its own batch order; the label keeps it reproducible.

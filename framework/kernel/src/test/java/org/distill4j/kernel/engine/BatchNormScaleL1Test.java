@@ -16,7 +16,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class BatchNormSparsityTest {
+class BatchNormScaleL1Test {
 
     private static final double LEARNING_RATE = 0.05;
     private static final double LAMBDA = 0.3;
@@ -34,7 +34,7 @@ class BatchNormSparsityTest {
         INDArray signs = Transforms.sign(gammas.dup());
 
         step(plain, TrainableGraph.UpdateHook.NONE);
-        step(sparse, BatchNormSparsity.of(LAMBDA, TrainableGraph.UpdateHook.NONE));
+        step(sparse, BatchNormScaleL1.of(LAMBDA, TrainableGraph.UpdateHook.NONE));
 
         INDArray difference = sparse.getLayer("bn").getParam("gamma").sub(plain.getLayer("bn").getParam("gamma"));
         INDArray expected = signs.mul(-LEARNING_RATE * LAMBDA);
@@ -45,8 +45,8 @@ class BatchNormSparsityTest {
 
     @Test
     void zeroMeansNoHookAndNegativeIsRejected() {
-        assertThat(BatchNormSparsity.of(0, TrainableGraph.UpdateHook.NONE)).isSameAs(TrainableGraph.UpdateHook.NONE);
-        assertThatThrownBy(() -> new BatchNormSparsity(-1, TrainableGraph.UpdateHook.NONE))
+        assertThat(BatchNormScaleL1.of(0, TrainableGraph.UpdateHook.NONE)).isSameAs(TrainableGraph.UpdateHook.NONE);
+        assertThatThrownBy(() -> new BatchNormScaleL1(-1, TrainableGraph.UpdateHook.NONE))
                 .hasMessageContaining("lambda must be a finite number > 0, got -1.0");
     }
 

@@ -7,12 +7,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Network slimming's sparsity training (Liu et al. 2017, reference code {@code updateBN}): after back-propagation,
- * {@code lambda * sign(gamma)} is added to the gradient of every batch-norm scale, the subgradient of
- * {@code lambda * sum |gamma|}, so the optimizer (momentum included) sees it as part of the loss. DL4J's own L1
- * regularisation never reaches batch-norm parameters, hence this hook.
+ * The {@code training.batch-norm-l1} regulariser, an L1 penalty on batch-norm scales beside weight decay's L2 on
+ * every parameter: after back-propagation, {@code lambda * sign(gamma)} is added to the gradient of every batch-norm
+ * scale, the subgradient of {@code lambda * sum |gamma|}, so the optimizer (momentum included) sees it as part of the
+ * loss. It drives unimportant channels' scales towards zero, which a channel pruner can then remove (the pruning
+ * plugin's README says which compressor reads them). DL4J's own L1 regularisation never reaches batch-norm
+ * parameters, hence this hook.
  */
-public final class BatchNormSparsity implements TrainableGraph.UpdateHook {
+public final class BatchNormScaleL1 implements TrainableGraph.UpdateHook {
 
     private static final String GAMMA = "gamma";
 
@@ -20,7 +22,7 @@ public final class BatchNormSparsity implements TrainableGraph.UpdateHook {
     private final TrainableGraph.UpdateHook next;
 
     /** The sparsity term, then whatever {@code next} does around the same update. */
-    public BatchNormSparsity(double lambda, TrainableGraph.UpdateHook next) {
+    public BatchNormScaleL1(double lambda, TrainableGraph.UpdateHook next) {
         if (!(lambda > 0) || Double.isInfinite(lambda)) {
             throw new IllegalArgumentException("lambda must be a finite number > 0, got " + lambda);
         }
@@ -30,7 +32,7 @@ public final class BatchNormSparsity implements TrainableGraph.UpdateHook {
 
     /** The hook for a coefficient: {@code next} alone when it is 0. */
     public static TrainableGraph.UpdateHook of(double lambda, TrainableGraph.UpdateHook next) {
-        return lambda == 0 ? next : new BatchNormSparsity(lambda, next);
+        return lambda == 0 ? next : new BatchNormScaleL1(lambda, next);
     }
 
     @Override
