@@ -1,5 +1,6 @@
 package org.distill4j.kernel.retrieval;
 
+import org.distill4j.kernel.records.RetrievalScores;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -38,13 +39,9 @@ public final class RetrievalMetrics {
             recall = Map.copyOf(recall);
         }
 
-        /** {@code recall-at-1}, ..., {@code map}, {@code queries}: the form of {@code metrics.json}. */
-        public Map<String, Object> asMetrics(List<Integer> recallAt) {
-            Map<String, Object> metrics = new LinkedHashMap<>();
-            recallAt.forEach(k -> metrics.put("recall-at-" + k, recall.get(k)));
-            metrics.put("map", meanAveragePrecision);
-            metrics.put("queries", queries);
-            return metrics;
+        /** The record {@code metrics.json} holds: {@code recall-at-K} for each K, {@code map}, {@code queries}. */
+        public RetrievalScores scores() {
+            return new RetrievalScores(recall, meanAveragePrecision, queries);
         }
     }
 

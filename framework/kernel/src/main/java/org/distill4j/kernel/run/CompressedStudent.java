@@ -12,11 +12,12 @@ import org.distill4j.api.network.NetworkSpec;
 import org.distill4j.api.network.NetworkStatistics;
 import org.distill4j.kernel.engine.Accuracy;
 import org.distill4j.kernel.engine.TrainableGraph;
+import org.distill4j.kernel.records.AlignmentMetrics;
+import org.distill4j.kernel.records.CompressionMetrics;
+import org.distill4j.kernel.records.NetworkSize;
 
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,19 +26,9 @@ import java.util.Optional;
  *
  * @param network    the student as compression and alignment leave it
  * @param training   what every training of the student must do to keep the compression (usually nothing)
- * @param metrics    {@code compression} and {@code alignment} sections of {@code metrics.json}
- * @param provenance the seconds each step took, for {@code provenance.json}
+ * @param origin     the compression and alignment sections of {@code metrics.json}, and the seconds each step took
  */
-record CompressedStudent(Network network, TrainingHook training, Map<String, Object> metrics,
-        Map<String, Object> provenance) {
-
-    static final String COMPRESSION_SECONDS = "compression-seconds";
-    static final String ALIGNMENT_SECONDS = "alignment-seconds";
-    /**
-     * The time spent recovering the compressed student: its alignment, plus its training when it has some (the
-     * runner adds that). What FSKD's tables compare between recovery methods.
-     */
-    static final String RECOVERY_SECONDS = "recovery-seconds";
+record CompressedStudent(Network network, TrainingHook training, StudentOrigin origin) {
 
     static CompressedStudent make(NetworkSpec teacherSpec, TrainableGraph teacherGraph, Compressor compressor,
             String compressorName, Optional<Aligner> aligner, String alignerName, Dataset data, long seed,
@@ -52,27 +43,17 @@ record CompressedStudent(Network network, TrainingHook training, Map<String, Obj
         long started = System.nanoTime();
         Compression compression = compressor.compress(teacher, context);
         double compressionSeconds = seconds(started);
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        Map<String, Object> compressed = new LinkedHashMap<>();
-        compressed.put("compressor", compressorName);
-        compressed.put("before", statistics(compression.before()));
-        compressed.put("after", statistics(compression.after()));
-        compressed.put("kept-channels", compression.keptChannels());
-        compressed.put("details", compression.details());
         double testBefore = accuracy(compression.network(), data, true);
-        double validationBefore = accuracy(compression.network(), data, false);
-        compressed.put("test-accuracy", testBefore);
-        compressed.put("validation-accuracy", nullIfNaN(validationBefore));
-        metrics.put("compression", compressed);
-        provenance.put(COMPRESSION_SECONDS, compressionSeconds);
+        CompressionMetrics compressed = new CompressionMetrics(compressorName, NetworkSize.of(compression.before()),
+                NetworkSize.of(compression.after()), compression.keptChannels(), compression.details(), testBefore,
+                nullIfNaN(accuracy(compression.network(), data, false)));
         out.printf(Locale.ROOT, "   compressed by %s: %,d -> %,d parameters, %,d -> %,d multiply-accumulates;"
                         + " test accuracy %.2f%%%n", compressorName, compression.before().parameters(),
                 compression.after().parameters(), compression.before().multiplyAccumulates(),
                 compression.after().multiplyAccumulates(), 100 * testBefore);
         if (aligner.isEmpty()) {
-            provenance.put(RECOVERY_SECONDS, 0.0);
-            return new CompressedStudent(compression.network(), compression.training(), metrics, provenance);
+            return new CompressedStudent(compression.network(), compression.training(),
+                    new StudentOrigin(compressed, null, null, null, compressionSeconds, null));
         }
         started = System.nanoTime();
         Alignment alignment = aligner.get().align(teacher, compression, context);
@@ -84,30 +65,17 @@ record CompressedStudent(Network network, TrainingHook training, Map<String, Obj
                     + " aligner must return the compressed architecture");
         }
         double testAfter = accuracy(alignment.network(), data, true);
-        Map<String, Object> recovered = new LinkedHashMap<>();
-        recovered.put("aligner", alignerName);
-        recovered.put("samples", aligner.get().samples());
-        recovered.put("test-accuracy", testAfter);
-        recovered.put("validation-accuracy", nullIfNaN(accuracy(alignment.network(), data, false)));
-        recovered.put("residuals", alignment.residuals());
-        Map<String, Object> details = new LinkedHashMap<>(alignment.details());
-        // Times differ between identical runs: they belong to the provenance, not to the metrics.
-        Object reported = details.remove("seconds");
-        metrics.put("alignment", recovered);
-        recovered.put("details", details);
-        provenance.put(ALIGNMENT_SECONDS, alignmentSeconds);
-        provenance.put(RECOVERY_SECONDS, alignmentSeconds);
-        if (reported != null) {
-            provenance.put("alignment-reported-seconds", reported);
-        }
+        AlignmentMetrics recovered = new AlignmentMetrics(alignerName, aligner.get().samples(), testAfter,
+                nullIfNaN(accuracy(alignment.network(), data, false)), alignment.residuals(), alignment.details());
         out.printf(Locale.ROOT, "   aligned by %s on %d images in %.1f s: test accuracy %.2f%% -> %.2f%%%n",
                 alignerName, aligner.get().samples(), alignmentSeconds, 100 * testBefore, 100 * testAfter);
-        return new CompressedStudent(alignment.network(), compression.training(), metrics, provenance);
+        return new CompressedStudent(alignment.network(), compression.training(),
+                new StudentOrigin(compressed, recovered, null, null, compressionSeconds, alignmentSeconds));
     }
 
     /** The student as the make-student stage hands it on: these weights, the training hook, its record sections. */
     MadeStudent made() {
-        return new MadeStudent(network.spec(), Optional.of(network), training, metrics, provenance);
+        return new MadeStudent(network.spec(), Optional.of(network), training, origin);
     }
 
     private static double accuracy(Network network, Dataset data, boolean test) {
@@ -115,11 +83,7 @@ record CompressedStudent(Network network, TrainingHook training, Map<String, Obj
         return Accuracy.of(graph, test ? data.test() : data.validation());
     }
 
-    private static Map<String, Object> statistics(NetworkStatistics statistics) {
-        return Map.of("parameters", statistics.parameters(), "multiply-accumulates", statistics.multiplyAccumulates());
-    }
-
-    private static Object nullIfNaN(double value) {
+    private static Double nullIfNaN(double value) {
         return Double.isNaN(value) ? null : value;
     }
 

@@ -8,9 +8,11 @@ import org.distill4j.api.network.Network;
 import org.distill4j.api.network.NetworkSpec;
 import org.distill4j.api.network.NodeSpec;
 import org.distill4j.kernel.descriptor.ExperimentTeacher;
+import org.distill4j.kernel.records.SourceMetrics;
+import org.distill4j.kernel.records.TeacherIdentity;
+import org.distill4j.kernel.records.TeacherProvenance;
 
 import java.io.PrintStream;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,15 +36,7 @@ import java.util.stream.Collectors;
  * @param provenance the {@code student-source} section of {@code provenance.json}: the source run's directory and
  *                   model hash
  */
-record DerivedStudent(NetworkSpec spec, Map<String, Object> metrics, Map<String, Object> provenance) {
-
-    /** The key of the sections in {@code metrics.json} and {@code provenance.json}. */
-    static final String SECTION = "student-source";
-
-    DerivedStudent {
-        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
-        provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
-    }
+record DerivedStudent(NetworkSpec spec, SourceMetrics metrics, TeacherProvenance provenance) {
 
     /**
      * @param family       the student's (derived) model family
@@ -62,7 +56,7 @@ record DerivedStudent(NetworkSpec spec, Map<String, Object> metrics, Map<String,
         });
         StudentDesign design = family.design(data.shape(), data.classes(), new Network(sourceSpec, loaded.network()));
         NetworkSpec spec = design.spec();
-        Map<String, Object> widths = new LinkedHashMap<>();
+        Map<String, Integer> widths = new LinkedHashMap<>();
         for (NodeSpec node : spec.nodes()) {
             if (node instanceof NodeSpec.Conv2d conv) {
                 widths.put(conv.name(), conv.outChannels());
@@ -70,20 +64,20 @@ record DerivedStudent(NetworkSpec spec, Map<String, Object> metrics, Map<String,
                 widths.put(dense.name(), dense.units());
             }
         }
-        Map<String, Object> metrics = new LinkedHashMap<>(loaded.metrics());
-        metrics.put("designed", widths);
-        metrics.putAll(design.details());
+        TeacherIdentity identity = loaded.identity();
+        SourceMetrics metrics = new SourceMetrics(identity.experiment(), identity.hash(), identity.seed(), widths,
+                design.details());
         out.printf(Locale.ROOT, "   student %s designed from %s: %s; %,d parameters%s%n", spec.family(), label,
                 widths.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue())
                         .collect(Collectors.joining(", ")),
                 spec.statistics().parameters(), design.summary().isEmpty() ? "" : ", " + design.summary());
-        return new DerivedStudent(spec, metrics, new LinkedHashMap<>(loaded.provenance()));
+        return new DerivedStudent(spec, metrics, loaded.provenance());
     }
 
     /** The student as the make-student stage hands it on: the designed spec, trained from its initialisation. */
     MadeStudent made() {
-        return new MadeStudent(spec, Optional.empty(), TrainingHook.NONE, Map.of(SECTION, metrics),
-                Map.of(SECTION, provenance));
+        return new MadeStudent(spec, Optional.empty(), TrainingHook.NONE,
+                new StudentOrigin(null, null, metrics, provenance, null, null));
     }
 
 }

@@ -2,6 +2,7 @@ package org.distill4j.kernel.run;
 
 import org.distill4j.kernel.engine.EpochRecord;
 import org.distill4j.kernel.engine.ProgressListener;
+import org.distill4j.kernel.records.EpochEvent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Appends one JSON line per epoch to {@code events.jsonl} as training goes, and forwards progress. */
 final class EventLog implements ProgressListener {
@@ -33,17 +32,9 @@ final class EventLog implements ProgressListener {
 
     @Override
     public void epoch(EpochRecord record, int epochs) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("stage", stage);
-        line.put("epoch", record.epoch());
-        line.put("learning-rate", record.learningRate());
-        line.put("train-loss", record.trainLoss());
-        line.put("terms", record.terms());
-        line.put("train-accuracy", record.trainAccuracy());
-        line.put("validation-accuracy", record.validationAccuracy());
-        line.put("test-accuracy", record.testAccuracy());
-        line.put("seconds", record.seconds());
-        line.put("images-per-second", record.imagesPerSecond());
+        EpochEvent line = new EpochEvent(stage, record.epoch(), record.learningRate(), record.trainLoss(),
+                record.terms(), record.trainAccuracy(), record.validationAccuracy(), record.testAccuracy(),
+                record.seconds(), record.imagesPerSecond());
         try {
             Files.writeString(file, Json.line(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);

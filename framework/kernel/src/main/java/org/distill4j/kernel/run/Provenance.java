@@ -4,6 +4,7 @@ import org.distill4j.api.Distill4jPlugin;
 import org.distill4j.api.data.DataFile;
 import org.distill4j.api.data.Dataset;
 import org.distill4j.kernel.plugin.PluginVersions;
+import org.distill4j.kernel.records.RunProvenance;
 import org.distill4j.models.backend.LayerHelperState;
 import org.distill4j.models.backend.LayerHelpers;
 
@@ -22,48 +23,35 @@ import java.util.Map;
  */
 final class Provenance {
 
-    static Map<String, Object> plugins(List<Distill4jPlugin> plugins) {
-        Map<String, Object> result = new LinkedHashMap<>();
+    static Map<String, RunProvenance.PluginProvenance> plugins(List<Distill4jPlugin> plugins) {
+        Map<String, RunProvenance.PluginProvenance> result = new LinkedHashMap<>();
         for (Distill4jPlugin plugin : plugins) {
-            result.put(plugin.name(), Map.of("class", plugin.getClass().getName(), "version", PluginVersions.version(plugin)));
+            result.put(plugin.name(), new RunProvenance.PluginProvenance(plugin.getClass().getName(),
+                    PluginVersions.version(plugin)));
         }
         return result;
     }
 
-    static Map<String, Object> backend() {
+    static RunProvenance.BackendProvenance backend() {
         LayerHelperState state = LayerHelpers.state();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("nd4j-backend", state.backend());
-        result.put("native-classifier", state.nativeClassifier());
-        result.put("native-features", state.nativeFeatures());
-        result.put("layer-helpers", state.helpersEnabled());
-        result.put("onednn", state.oneDnnInUse());
-        result.put("omp-num-threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
-        return result;
+        return new RunProvenance.BackendProvenance(state.backend(), state.nativeClassifier(), state.nativeFeatures(),
+                state.helpersEnabled(), state.oneDnnInUse(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
     }
 
-    static Map<String, Object> machine() {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
-        result.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
-        result.put("cpu", cpuModel());
-        result.put("cores", Runtime.getRuntime().availableProcessors());
-        return result;
+    static RunProvenance.MachineProvenance machine() {
+        return new RunProvenance.MachineProvenance(System.getProperty("java.vendor") + " "
+                + System.getProperty("java.version"), System.getProperty("os.name") + " "
+                + System.getProperty("os.version") + " " + System.getProperty("os.arch"), cpuModel(),
+                Runtime.getRuntime().availableProcessors());
     }
 
-    static Map<String, Object> data(Dataset dataset) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("name", dataset.name());
-        result.put("train", dataset.train().size());
-        result.put("validation", dataset.validation().size());
-        result.put("test", dataset.test().size());
-        List<Map<String, Object>> files = new ArrayList<>();
+    static RunProvenance.DataProvenance data(Dataset dataset) {
+        List<RunProvenance.DataFileProvenance> files = new ArrayList<>();
         for (DataFile file : dataset.files()) {
-            files.add(Map.of("location", file.location(), "sha256", file.sha256(), "bytes", file.bytes()));
+            files.add(new RunProvenance.DataFileProvenance(file.location(), file.sha256(), file.bytes()));
         }
-        result.put("files", files);
-        return result;
+        return new RunProvenance.DataProvenance(dataset.name(), dataset.train().size(), dataset.validation().size(),
+                dataset.test().size(), files);
     }
 
     private static String cpuModel() {

@@ -1,13 +1,15 @@
 package org.distill4j.kernel.run;
 
 import org.distill4j.kernel.engine.TrainableGraph;
+import org.distill4j.kernel.records.RetrievalScores;
+import org.distill4j.kernel.records.RetrievalSection;
+import org.distill4j.kernel.records.RunMetrics;
 import org.distill4j.kernel.retrieval.Retrieval;
 import org.distill4j.kernel.retrieval.RetrievalData;
 import org.distill4j.kernel.retrieval.RetrievalEvaluation;
 import org.distill4j.kernel.retrieval.RetrievalMetrics;
 
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,26 +25,18 @@ final class RetrievalReport {
     private RetrievalReport() {
     }
 
-    @SuppressWarnings("unchecked")
-    static void record(Retrieval task, RetrievalData data, TrainableGraph student, Optional<TrainableGraph> teacher,
-            Map<String, Object> metrics, PrintStream out, String selected) {
+    /** The metrics with the student's retrieval section, and the teacher's in its section. */
+    static RunMetrics record(Retrieval task, RetrievalData data, TrainableGraph student, Optional<TrainableGraph> teacher,
+            RunMetrics metrics, PrintStream out, String selected) {
         RetrievalMetrics.Result test = RetrievalEvaluation.of(student, data.gallery(), task);
-        Map<String, Object> section = new LinkedHashMap<>();
-        section.put("test", test.asMetrics(task.recallAt()));
-        if (data.training().validation().size() > 0) {
-            section.put("validation", RetrievalEvaluation.of(student, data.training().validation(), task)
-                    .asMetrics(task.recallAt()));
-        }
-        metrics.put("retrieval", section);
-        String teacherText = "";
-        if (teacher.isPresent()) {
-            RetrievalMetrics.Result teacherTest = RetrievalEvaluation.of(teacher.get(), data.gallery(), task);
-            ((Map<String, Object>) metrics.get("teacher")).put("retrieval",
-                    Map.of("test", teacherTest.asMetrics(task.recallAt())));
-            teacherText = "; teacher " + text(teacherTest);
-        }
+        RetrievalScores validation = data.training().validation().size() == 0 ? null
+                : RetrievalEvaluation.of(student, data.training().validation(), task).scores();
+        RetrievalMetrics.Result teacherTest = teacher.map(network -> RetrievalEvaluation.of(network, data.gallery(),
+                task)).orElse(null);
         out.printf(Locale.ROOT, "   retrieval among %d test images of classes %s: %s (%s)%s%n", test.queries(),
-                data.retrievedClasses(), text(test), selected, teacherText);
+                data.retrievedClasses(), text(test), selected, teacherTest == null ? "" : "; teacher " + text(teacherTest));
+        return metrics.withRetrieval(new RetrievalSection(test.scores(), validation),
+                teacherTest == null ? null : new RetrievalSection(teacherTest.scores(), null));
     }
 
     private static String text(RetrievalMetrics.Result result) {

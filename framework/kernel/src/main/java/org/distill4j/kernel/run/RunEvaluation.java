@@ -5,10 +5,10 @@ import org.distill4j.kernel.descriptor.ResolvedExperiment;
 import org.distill4j.kernel.engine.Accuracy;
 import org.distill4j.kernel.engine.TrainableGraph;
 import org.distill4j.kernel.engine.TrainingOutcome;
+import org.distill4j.kernel.records.RunMetrics;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,26 +38,25 @@ final class RunEvaluation {
     }
 
     /** A compressed student evaluated as the compressor and aligner left it. */
-    Map<String, Object> untrained(MadeStudent student, TrainableGraph network) {
+    RunMetrics untrained(MadeStudent student, TrainableGraph network) {
         double testAccuracy = Accuracy.of(network, data.training().test());
         double validationAccuracy = Accuracy.of(network, data.training().validation());
         out.printf(Locale.ROOT, "   test accuracy %.2f%% (no training); teacher %.2f%%%n", 100 * testAccuracy,
                 100 * teacherAccuracy);
         return RunRecords.untrainedMetrics(experiment, seed, student.spec(), testAccuracy, validationAccuracy,
-                teacher.orElseThrow(), teacherAccuracy, student.metrics());
+                teacher.orElseThrow(), teacherAccuracy, student.origin());
     }
 
     /** A trained student: its selected epoch's accuracies, its history, and retrieval metrics for a retrieval task. */
-    Map<String, Object> trained(MadeStudent student, TrainedStudent trained) {
+    RunMetrics trained(MadeStudent student, TrainedStudent trained) {
         TrainingOutcome outcome = trained.outcome();
-        Map<String, Object> metrics = RunRecords.metrics(experiment, seed, student.spec(), outcome, trained.stages(),
-                teacher.orElse(null), teacherAccuracy);
-        metrics.putAll(student.metrics());
+        RunMetrics metrics = RunRecords.metrics(experiment, seed, student.spec(), outcome, trained.stages(),
+                teacher.orElse(null), teacherAccuracy, student.origin());
         String selected = String.format(Locale.ROOT, "epoch %d, %s", outcome.selectedEpoch(),
                 experiment.training().orElseThrow().select().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         if (data.retrieval().isPresent()) {
-            RetrievalReport.record(experiment.retrieval().orElseThrow(), data.retrieval().get(), trained.network(),
-                    teacher.map(LoadedTeacher::network), metrics, out, selected);
+            return RetrievalReport.record(experiment.retrieval().orElseThrow(), data.retrieval().get(),
+                    trained.network(), teacher.map(LoadedTeacher::network), metrics, out, selected);
         } else {
             out.printf(Locale.ROOT, "   test accuracy %.2f%% (%s)%s%n", 100 * outcome.testAccuracy(), selected,
                     teacherAccuracy == null ? "" : String.format(Locale.ROOT, "; teacher %.2f%%", 100 * teacherAccuracy));

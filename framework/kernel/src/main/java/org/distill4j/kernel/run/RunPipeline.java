@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.distill4j.api.NetworkFactory;
 import org.distill4j.kernel.descriptor.ResolvedExperiment;
 import org.distill4j.kernel.engine.TrainableGraph;
+import org.distill4j.kernel.records.RunMetrics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,12 +51,12 @@ final class RunPipeline {
         RunEvaluation evaluation = new RunEvaluation(experiment, seed, data, teacher, console.out());
         if (experiment.training().isEmpty()) {
             TrainableGraph network = TrainableGraph.of(student.weights().orElseThrow().graph());
-            Map<String, Object> metrics = evaluation.untrained(student, network);
+            RunMetrics metrics = evaluation.untrained(student, network);
             return recorder.record(experiment, seed, directory, started, network, data.training(), teacher, metrics,
                     student, 0);
         }
         TrainedStudent trained = training.train(student);
-        Map<String, Object> metrics = evaluation.trained(student, trained);
+        RunMetrics metrics = evaluation.trained(student, trained);
         return recorder.record(experiment, seed, directory, started, trained.network(), data.training(), teacher,
                 metrics, student, trained.seconds());
     }

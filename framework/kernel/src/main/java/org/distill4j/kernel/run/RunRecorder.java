@@ -6,14 +6,14 @@ import org.distill4j.api.data.Dataset;
 import org.distill4j.kernel.descriptor.ResolvedExperiment;
 import org.distill4j.kernel.engine.TrainableGraph;
 import org.distill4j.kernel.plugin.ComponentRegistry;
+import org.distill4j.kernel.records.RunMetrics;
+import org.distill4j.kernel.records.RunProvenance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,24 +32,20 @@ final class RunRecorder {
 
     /**
      * @param metrics         the content of {@code metrics.json}
-     * @param student         how the student was made; its provenance sections go into {@code provenance.json}
+     * @param student         how the student was made; its times and source go into {@code provenance.json}
      * @param trainingSeconds the time the student's trainings took (0 for none)
      * @return the metrics as written
      */
     JsonNode record(ResolvedExperiment experiment, long seed, Path directory, Instant started, TrainableGraph network,
-            Dataset data, Optional<LoadedTeacher> teacher, Map<String, Object> metrics, MadeStudent student,
+            Dataset data, Optional<LoadedTeacher> teacher, RunMetrics metrics, MadeStudent student,
             double trainingSeconds) {
         Path model = directory.resolve(RunStore.MODEL);
         saveModel(network, model);
-        Map<String, Object> made = new LinkedHashMap<>(student.provenance());
-        // A compressed student's recovery time is its alignment's and its training's together.
-        made.computeIfPresent(CompressedStudent.RECOVERY_SECONDS,
-                (key, recovery) -> trainingSeconds + ((Number) recovery).doubleValue());
-        double compressionSeconds = seconds(made, CompressedStudent.COMPRESSION_SECONDS)
-                + seconds(made, CompressedStudent.ALIGNMENT_SECONDS);
-        Map<String, Object> provenance = RunRecords.provenance(experiment, seed, git, registry.plugins(), data,
-                teacher.orElse(null), AtomicFiles.sha256(model), started, trainingSeconds + compressionSeconds);
-        provenance.putAll(made);
+        StudentOrigin origin = student.origin();
+        double compressionSeconds = zeroIfNull(origin.compressionSeconds()) + zeroIfNull(origin.alignmentSeconds());
+        RunProvenance provenance = RunRecords.provenance(experiment, seed, git, registry.plugins(), data,
+                teacher.orElse(null), AtomicFiles.sha256(model), started, trainingSeconds + compressionSeconds, origin,
+                trainingSeconds);
 
         copyDescriptor(experiment, directory);
         AtomicFiles.write(directory.resolve(RunStore.RESOLVED), Json.pretty(Json.parse(experiment.canonicalJson())));
@@ -59,8 +55,8 @@ final class RunRecorder {
         return Json.parse(metricsJson);
     }
 
-    private static double seconds(Map<String, Object> provenance, String key) {
-        return ((Number) provenance.getOrDefault(key, 0.0)).doubleValue();
+    private static double zeroIfNull(Double seconds) {
+        return seconds == null ? 0 : seconds;
     }
 
     private static void saveModel(TrainableGraph network, Path model) {

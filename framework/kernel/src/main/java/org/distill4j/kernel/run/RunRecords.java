@@ -5,13 +5,17 @@ import org.distill4j.api.data.Dataset;
 import org.distill4j.api.network.NetworkSpec;
 import org.distill4j.kernel.descriptor.DescriptorOverride;
 import org.distill4j.kernel.descriptor.ResolvedExperiment;
+import org.distill4j.kernel.engine.EpochRecord;
 import org.distill4j.kernel.engine.TrainingOutcome;
+import org.distill4j.kernel.records.History;
+import org.distill4j.kernel.records.RunMetrics;
+import org.distill4j.kernel.records.RunProvenance;
+import org.distill4j.kernel.records.StageMetrics;
+import org.distill4j.kernel.records.StudentSize;
+import org.distill4j.kernel.records.TeacherMetrics;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The content of a run's {@code metrics.json} and {@code provenance.json}. Metrics hold only what the same seed
@@ -20,99 +24,71 @@ import java.util.Map;
  */
 final class RunRecords {
 
-    static Map<String, Object> metrics(ResolvedExperiment experiment, long seed, NetworkSpec spec,
-            TrainingOutcome outcome, List<StageOutcome> stages, LoadedTeacher teacher, Double teacherAccuracy) {
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("experiment", experiment.id());
-        metrics.put("hash", experiment.hash());
-        metrics.put("seed", seed);
-        metrics.put("test-accuracy", outcome.testAccuracy());
-        metrics.put("validation-accuracy", Double.isNaN(outcome.validationAccuracy()) ? null : outcome.validationAccuracy());
-        metrics.put("selected-epoch", outcome.selectedEpoch());
-        metrics.put("epochs", outcome.epochs().size());
-        metrics.put("final-train-loss", outcome.epochs().get(outcome.epochs().size() - 1).trainLoss());
-        metrics.put("student", Map.of("family", spec.family(), "parameters", spec.statistics().parameters(),
-                "multiply-accumulates", spec.statistics().multiplyAccumulates()));
-        if (teacher != null) {
-            Map<String, Object> teacherMetrics = new LinkedHashMap<>(teacher.metrics());
-            teacherMetrics.put("test-accuracy", teacherAccuracy);
-            metrics.put("teacher", teacherMetrics);
-        }
-        metrics.put("history", history(outcome));
-        // The history above is the main training's, so that accuracy-vs-epoch plots compare it across rows; the
-        // earlier stages (a hint or FSP stage) are recorded beside it, only when there are any.
-        if (!stages.isEmpty()) {
-            List<Map<String, Object>> stageMetrics = new ArrayList<>();
-            for (StageOutcome stage : stages) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("name", stage.name());
-                entry.put("epochs", stage.outcome().epochs().size());
-                entry.put("final-train-loss", stage.outcome().epochs().get(stage.outcome().epochs().size() - 1)
-                        .trainLoss());
-                entry.put("history", history(stage.outcome()));
-                stageMetrics.add(entry);
-            }
-            metrics.put("stages", stageMetrics);
-        }
-        return metrics;
+    /** The metrics of a trained student, with the sections of how it was made. */
+    static RunMetrics metrics(ResolvedExperiment experiment, long seed, NetworkSpec spec, TrainingOutcome outcome,
+            List<StageOutcome> stages, LoadedTeacher teacher, Double teacherAccuracy, StudentOrigin origin) {
+        // The history is the main training's, so that accuracy-vs-epoch plots compare it across rows; the earlier
+        // stages (a hint or FSP stage) are recorded beside it, only when there are any.
+        List<StageMetrics> stageMetrics = stages.stream().map(stage -> new StageMetrics(stage.name(),
+                stage.outcome().epochs().size(), finalTrainLoss(stage.outcome()), history(stage.outcome()))).toList();
+        return new RunMetrics(experiment.id(), experiment.hash(), seed, outcome.testAccuracy(),
+                nullIfNaN(outcome.validationAccuracy()), outcome.selectedEpoch(), outcome.epochs().size(),
+                finalTrainLoss(outcome), StudentSize.of(spec), teacherMetrics(teacher, teacherAccuracy),
+                history(outcome), stageMetrics.isEmpty() ? null : stageMetrics, origin.compression(),
+                origin.alignment(), origin.source(), null);
     }
 
     /**
      * The metrics of a compressed student evaluated without training: its accuracies as the compressor (and aligner)
      * left it, and their sections.
      */
-    static Map<String, Object> untrainedMetrics(ResolvedExperiment experiment, long seed, NetworkSpec spec,
+    static RunMetrics untrainedMetrics(ResolvedExperiment experiment, long seed, NetworkSpec spec,
             double testAccuracy, double validationAccuracy, LoadedTeacher teacher, Double teacherAccuracy,
-            Map<String, Object> compression) {
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("experiment", experiment.id());
-        metrics.put("hash", experiment.hash());
-        metrics.put("seed", seed);
-        metrics.put("test-accuracy", testAccuracy);
-        metrics.put("validation-accuracy", Double.isNaN(validationAccuracy) ? null : validationAccuracy);
-        metrics.put("epochs", 0);
-        metrics.put("student", Map.of("family", spec.family(), "parameters", spec.statistics().parameters(),
-                "multiply-accumulates", spec.statistics().multiplyAccumulates()));
-        Map<String, Object> teacherMetrics = new LinkedHashMap<>(teacher.metrics());
-        teacherMetrics.put("test-accuracy", teacherAccuracy);
-        metrics.put("teacher", teacherMetrics);
-        metrics.putAll(compression);
-        return metrics;
+            StudentOrigin origin) {
+        return new RunMetrics(experiment.id(), experiment.hash(), seed, testAccuracy, nullIfNaN(validationAccuracy),
+                null, 0, null, StudentSize.of(spec), teacherMetrics(teacher, teacherAccuracy), null, null,
+                origin.compression(), origin.alignment(), origin.source(), null);
     }
 
-    private static Map<String, Object> history(TrainingOutcome outcome) {
-        Map<String, Object> history = new LinkedHashMap<>();
-        history.put("train-loss", outcome.epochs().stream().map(e -> e.trainLoss()).toList());
-        history.put("train-accuracy", outcome.epochs().stream().map(e -> e.trainAccuracy()).toList());
-        history.put("validation-accuracy", outcome.epochs().stream().map(e -> e.validationAccuracy()).toList());
-        history.put("test-accuracy", outcome.epochs().stream().map(e -> e.testAccuracy()).toList());
-        return history;
+    private static TeacherMetrics teacherMetrics(LoadedTeacher teacher, Double teacherAccuracy) {
+        return teacher == null ? null : TeacherMetrics.of(teacher.identity(), teacherAccuracy);
     }
 
-    static Map<String, Object> provenance(ResolvedExperiment experiment, long seed, GitState git,
+    private static double finalTrainLoss(TrainingOutcome outcome) {
+        return outcome.epochs().get(outcome.epochs().size() - 1).trainLoss();
+    }
+
+    private static History history(TrainingOutcome outcome) {
+        List<EpochRecord> epochs = outcome.epochs();
+        return new History(epochs.stream().map(epoch -> (Double) epoch.trainLoss()).toList(),
+                epochs.stream().map(epoch -> (Double) epoch.trainAccuracy()).toList(),
+                epochs.stream().map(EpochRecord::validationAccuracy).toList(),
+                epochs.stream().map(EpochRecord::testAccuracy).toList());
+    }
+
+    /**
+     * @param seconds         the run's training, compression and alignment time
+     * @param trainingSeconds the student's training time, part of a compressed student's recovery time
+     */
+    static RunProvenance provenance(ResolvedExperiment experiment, long seed, GitState git,
             List<Distill4jPlugin> plugins, Dataset data, LoadedTeacher teacher, String modelSha256, Instant started,
-            double seconds) {
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("experiment", experiment.id());
-        provenance.put("profile", experiment.profile());
-        provenance.put("hash", experiment.hash());
-        provenance.put("seed", seed);
-        provenance.put("overrides", experiment.overrides().stream().map(DescriptorOverride::toString).toList());
-        provenance.put("descriptor", Map.of("path", experiment.source().toString(),
-                "sha256", AtomicFiles.sha256(experiment.source())));
-        provenance.put("git", Map.of("commit", git.commit(), "dirty", git.dirty()));
-        provenance.put("plugins", Provenance.plugins(plugins));
-        provenance.put("backend", Provenance.backend());
-        provenance.put("machine", Provenance.machine());
-        provenance.put("data", Provenance.data(data));
-        if (teacher != null) {
-            provenance.put("teacher", teacher.provenance());
-        }
-        provenance.put("model-sha256", modelSha256);
-        provenance.put("started", started.toString());
-        provenance.put("finished", Instant.now().toString());
-        provenance.put("seconds", seconds);
-        return provenance;
+            double seconds, StudentOrigin origin, double trainingSeconds) {
+        // A compressed student's recovery is its alignment and its training together.
+        Double recoverySeconds = origin.compressed()
+                ? (origin.alignmentSeconds() == null ? 0.0 : origin.alignmentSeconds()) + trainingSeconds : null;
+        return new RunProvenance(experiment.id(), experiment.profile(), experiment.hash(), seed,
+                experiment.overrides().stream().map(DescriptorOverride::toString).toList(),
+                new RunProvenance.DescriptorFile(experiment.source().toString(),
+                        AtomicFiles.sha256(experiment.source())),
+                new RunProvenance.GitCommit(git.commit(), git.dirty()), Provenance.plugins(plugins),
+                Provenance.backend(), Provenance.machine(), Provenance.data(data),
+                teacher == null ? null : teacher.provenance(), modelSha256, started.toString(),
+                Instant.now().toString(), seconds, origin.compressionSeconds(), origin.alignmentSeconds(),
+                recoverySeconds, origin.sourceProvenance());
+    }
+
+    private static Double nullIfNaN(double value) {
+        return Double.isNaN(value) ? null : value;
     }
 
     private RunRecords() {

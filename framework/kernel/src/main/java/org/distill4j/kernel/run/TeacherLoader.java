@@ -9,6 +9,8 @@ import org.distill4j.kernel.descriptor.FileTeacher;
 import org.distill4j.kernel.descriptor.ResolvedExperiment;
 import org.distill4j.kernel.descriptor.TeacherChoice;
 import org.distill4j.kernel.engine.TrainableGraph;
+import org.distill4j.kernel.records.TeacherIdentity;
+import org.distill4j.kernel.records.TeacherProvenance;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -45,14 +47,10 @@ final class TeacherLoader {
             long seed = experimentTeacher.seedFor(studentSeed);
             RunResult run = runWithModel.apply(experimentTeacher.experiment(), seed);
             Path model = run.directory().resolve(RunStore.MODEL);
-            Map<String, Object> metrics = new LinkedHashMap<>();
-            metrics.put("experiment", experimentTeacher.experiment().id());
-            metrics.put("hash", experimentTeacher.experiment().hash());
-            metrics.put("seed", seed);
-            Map<String, Object> provenance = new LinkedHashMap<>(metrics);
-            provenance.put("run", store.root().relativize(run.directory()).toString());
-            provenance.put("model-sha256", AtomicFiles.sha256(model));
-            return new LoadedTeacher(restore(model), metrics, provenance);
+            TeacherIdentity identity = TeacherIdentity.ofRun(experimentTeacher.experiment().id(),
+                    experimentTeacher.experiment().hash(), seed);
+            return new LoadedTeacher(restore(model), identity, TeacherProvenance.ofRun(identity,
+                    store.root().relativize(run.directory()).toString(), AtomicFiles.sha256(model)));
         }
         FileTeacher file = (FileTeacher) choice;
         if (!Files.isRegularFile(file.file())) {
@@ -63,12 +61,9 @@ final class TeacherLoader {
             throw new IllegalArgumentException("teacher file " + file.file() + " has SHA-256 " + actual
                     + " but the descriptor expects " + file.sha256() + "; is it the right file?");
         }
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("file", file.file().getFileName().toString());
-        metrics.put("sha256", actual);
-        Map<String, Object> provenance = new LinkedHashMap<>(metrics);
-        provenance.put("path", file.file().toString());
-        return new LoadedTeacher(restore(file.file()), metrics, provenance);
+        TeacherIdentity identity = TeacherIdentity.ofFile(file.file().getFileName().toString(), actual);
+        return new LoadedTeacher(restore(file.file()), identity, TeacherProvenance.ofFile(identity,
+                file.file().toString()));
     }
 
     /**

@@ -83,7 +83,6 @@ final class FewSampleAlignment {
                 + " -> %s", method.component(), settings.epochs(), features.size(0), seconds, before, after));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put(FskdDetails.SAMPLES, (int) features.size(0));
-        details.put(FskdDetails.SECONDS, seconds);
         details.put(FskdDetails.BLOCKS, vertices);
         details.put(FskdDetails.RESIDUALS_BEFORE, before);
         details.put(FskdDetails.EPOCH_LOSSES, losses);

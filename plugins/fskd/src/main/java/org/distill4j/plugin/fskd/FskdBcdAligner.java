@@ -83,7 +83,6 @@ public final class FskdBcdAligner implements Aligner {
                 features.size(0), seconds));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put(FskdDetails.SAMPLES, (int) features.size(0));
-        details.put(FskdDetails.SECONDS, seconds);
         details.put(FskdDetails.BLOCKS, vertices);
         details.put(FskdDetails.CONDITION_NUMBERS, conditions);
         details.put(FskdDetails.RIDGE, ridges);

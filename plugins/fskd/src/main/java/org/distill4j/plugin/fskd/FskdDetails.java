@@ -1,12 +1,14 @@
 package org.distill4j.plugin.fskd;
 
-/** The keys of {@link org.distill4j.api.Alignment#details()} the FSKD plugin's aligners write. */
+/**
+ * The keys of {@link org.distill4j.api.Alignment#details()} the FSKD plugin's aligners write. The details go to
+ * {@code metrics.json}, so they hold only what the same seed reproduces: the kernel times the alignment itself
+ * ({@code alignment-seconds} in {@code provenance.json}).
+ */
 public final class FskdDetails {
 
     /** Number of images used (int). */
     public static final String SAMPLES = "samples";
-    /** Wall-clock seconds of the whole alignment, surgery included (double). */
-    public static final String SECONDS = "seconds";
     /** The aligned blocks' conv vertices, in forward order (list of strings). */
     public static final String BLOCKS = "blocks";
     /** fskd-bcd: condition number of X^T X per block (map vertex to double; Infinity when singular). */

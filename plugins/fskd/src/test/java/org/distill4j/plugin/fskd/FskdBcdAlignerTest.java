@@ -78,7 +78,7 @@ class FskdBcdAlignerTest {
         }
         assertThat(alignment.network().spec()).isEqualTo(student.spec());
         assertThat(alignment.network().spec().statistics()).isEqualTo(student.spec().statistics());
-        assertThat(alignment.details()).containsKeys(FskdDetails.SAMPLES, FskdDetails.SECONDS,
+        assertThat(alignment.details()).containsKeys(FskdDetails.SAMPLES,
                 FskdDetails.CONDITION_NUMBERS, FskdDetails.RIDGE);
         assertThat(context.lines()).anySatisfy(line -> assertThat(line).contains("block 2 of 2 conv2"));
 
