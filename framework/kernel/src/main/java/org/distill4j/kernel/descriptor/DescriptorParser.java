@@ -168,15 +168,8 @@ public final class DescriptorParser {
     // One binder per descriptor: the teacher binder must know the chain of descriptors above it (to find cycles)
     // and the profile (teachers resolve with the student's profile).
     private ParameterBinder binderFor(Optional<String> profile, List<Path> chain) {
-        ComponentResolver resolver = new ComponentResolver(registry);
-        return binder
-                .with(ExperimentId.class, ExperimentId.BINDER)
-                .with(SeedList.class, SeedList.BINDER)
-                .with(TeacherSeed.class, TeacherSeed.BINDER)
-                .with(ResolvedComponent.class, new ComponentReferenceBinder(resolver))
-                .with(WeightedComponent.class, new WeightedComponentBinder(resolver))
-                .with(ResolvedTeacher.class, new TeacherBinder(
-                        teacher -> resolve(teacher, profile, chain).result(), chain));
+        return ExperimentAssembly.binder(binder, registry,
+                new TeacherBinder(teacher -> resolve(teacher, profile, chain).result(), chain));
     }
 
     // Checks across sections, once every section has bound.

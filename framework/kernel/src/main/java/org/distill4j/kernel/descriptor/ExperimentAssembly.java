@@ -2,7 +2,9 @@ package org.distill4j.kernel.descriptor;
 
 import org.distill4j.api.Problem;
 import org.distill4j.kernel.parameters.ParameterBinder;
+import org.distill4j.kernel.parameters.ValueBinder;
 import org.distill4j.kernel.plugin.ComponentFactory;
+import org.distill4j.kernel.plugin.ComponentRegistry;
 import org.distill4j.kernel.retrieval.Retrieval;
 
 import java.nio.file.Path;
@@ -17,6 +19,23 @@ import java.util.Optional;
  * across sections, and the parts of the {@link ResolvedExperiment} built from the bound document.
  */
 final class ExperimentAssembly {
+
+    /**
+     * The binder of one descriptor: the descriptor's own value types, its component sections resolved against the
+     * registry, and the teacher bound as {@code teachers} says (a teacher file or experiment when parsing, a recorded
+     * identity when reading a run back).
+     */
+    static ParameterBinder binder(ParameterBinder base, ComponentRegistry registry,
+            ValueBinder<ResolvedTeacher> teachers) {
+        ComponentResolver resolver = new ComponentResolver(registry);
+        return base
+                .with(ExperimentId.class, ExperimentId.BINDER)
+                .with(SeedList.class, SeedList.BINDER)
+                .with(TeacherSeed.class, TeacherSeed.BINDER)
+                .with(ResolvedComponent.class, new ComponentReferenceBinder(resolver))
+                .with(WeightedComponent.class, new WeightedComponentBinder(resolver))
+                .with(ResolvedTeacher.class, teachers);
+    }
 
     /** Problems that involve several sections: the teacher's dataset, the taps and shapes, the stage names. */
     static List<Problem> crossChecks(DescriptorDocument document, ParameterBinder binder, ComponentFactory factory) {

@@ -95,14 +95,7 @@ public final class RecordedDescriptorReader {
 
     // The descriptor parser's binders, except that the teacher is recorded by identity rather than by file.
     private ParameterBinder binderFor(TeacherLookup teachers) {
-        ComponentResolver resolver = new ComponentResolver(registry);
-        return binder
-                .with(ExperimentId.class, ExperimentId.BINDER)
-                .with(SeedList.class, SeedList.BINDER)
-                .with(TeacherSeed.class, TeacherSeed.BINDER)
-                .with(ResolvedComponent.class, new ComponentReferenceBinder(resolver))
-                .with(WeightedComponent.class, new WeightedComponentBinder(resolver))
-                .with(ResolvedTeacher.class, new RecordedTeacherBinder(teachers));
+        return ExperimentAssembly.binder(binder, registry, new RecordedTeacherBinder(teachers));
     }
 
     // The same checks across sections as DescriptorParser's, so that a record the installed plugins can no longer
