@@ -72,7 +72,7 @@ final class CanonicalForm {
         return tree;
     }
 
-    private static ObjectNode training(DescriptorDocument.Training training, ParameterBinder binder) {
+    private static ObjectNode training(TrainingPlan training, ParameterBinder binder) {
         ObjectNode tree = JsonNodeFactory.instance.objectNode();
         tree.put("epochs", training.epochs());
         tree.put("batch-size", training.batchSize());

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.distill4j.api.ComponentKind;
 import org.distill4j.api.Parameter;
 import org.distill4j.api.Range;
-import org.distill4j.kernel.engine.Augmentation;
-import org.distill4j.kernel.engine.ClassBalancedSampler;
 import org.distill4j.kernel.engine.Selection;
 import org.distill4j.kernel.retrieval.Retrieval;
 
@@ -40,7 +38,7 @@ record DescriptorDocument(
         // Required unless the student is a compressed teacher (then training fine-tunes it, and may be left out);
         // TrainingSection reports it missing after binding, in the place the binder would.
         @Parameter(description = "how the student is trained", defaultValue = Parameter.ABSENT)
-        Training training,
+        TrainingPlan training,
         @Parameter(description = "earlier training stages, run in order before 'distiller' and 'training', each from"
                 + " the weights the one before left: [{name, distiller or distillers, train, training}]",
                 defaultValue = "[]")
@@ -99,38 +97,6 @@ record DescriptorDocument(
         }
     }
 
-    /** The {@code training} section. */
-    record Training(
-            @Parameter(description = "passes over the training split")
-            @Range(min = 1) int epochs,
-            @Parameter(description = "images per step", defaultValue = "128")
-            @Range(min = 1) int batchSize,
-            @Parameter(description = "the optimizer component: {name, params}", defaultValue = "{name: sgd}")
-            @Refers(ComponentKind.OPTIMIZER) ResolvedComponent optimizer,
-            @Parameter(description = "the learning-rate schedule component: {name, params}", defaultValue = "{name: constant}")
-            @Refers(ComponentKind.SCHEDULE) ResolvedComponent schedule,
-            @Parameter(description = "training-time augmentation", defaultValue = "{}")
-            Augmentation augmentation,
-            @Parameter(description = "which epoch's student the run reports", defaultValue = "last")
-            Selection select,
-            @Parameter(description = "measure test accuracy after every epoch (for plots; never for selection)",
-                    defaultValue = "true")
-            boolean evaluateTestEveryEpoch,
-            @Parameter(description = "an L1 penalty on batch-norm scales: lambda * sign(gamma) added to every"
-                    + " batch-norm scale's gradient before each update (channel pruning's sparsity training); 0 for"
-                    + " none",
-                    defaultValue = "0") @Range(min = 0) double batchNormL1,
-            @Parameter(description = "P x K batches for metric learning: {classes-per-batch, images-per-class}, the"
-                    + " rest of each batch random images; plain shuffled batches when absent",
-                    defaultValue = Parameter.ABSENT) ClassBalancedSampler sampler) {
-
-        Training {
-            if (sampler != null) {
-                sampler.requireFits(batchSize);
-            }
-        }
-    }
-
     /**
      * One earlier training stage (FitNets' hint stage, FSP's initialisation): its own objectives, optimiser and
      * epochs; the student's weights pass from one stage to the next, its optimiser state does not.
@@ -148,7 +114,7 @@ record DescriptorDocument(
                     + " stage's student taps depend on; the other layers keep their values)", defaultValue = "all")
             TrainedParameters train,
             @Parameter(description = "how the stage trains: the keys of 'training'")
-            Training training) {
+            TrainingPlan training) {
 
         Stage {
             if (name != null && !name.matches("[a-z0-9][a-z0-9-]*")) {

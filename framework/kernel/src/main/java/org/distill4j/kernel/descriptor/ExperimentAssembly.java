@@ -150,13 +150,7 @@ final class ExperimentAssembly {
     }
 
     static Optional<TrainingPlan> plan(DescriptorDocument document) {
-        return Optional.ofNullable(document.training()).map(ExperimentAssembly::plan);
-    }
-
-    static TrainingPlan plan(DescriptorDocument.Training training) {
-        return new TrainingPlan(training.epochs(), training.batchSize(), training.optimizer().choice(),
-                training.schedule().choice(), training.augmentation(), training.select(),
-                training.evaluateTestEveryEpoch(), training.batchNormL1(), training.sampler());
+        return Optional.ofNullable(document.training());
     }
 
     /** The main training's distillers. */
@@ -170,7 +164,7 @@ final class ExperimentAssembly {
         for (int i = 0; i < document.stages().size(); i++) {
             DescriptorDocument.Stage stage = document.stages().get(i);
             stages.add(new TrainingStage(stage.name(), LocatedDistiller.ofStage(document, i).stream()
-                    .map(located -> located.distiller().toDistiller()).toList(), stage.train(), plan(stage.training())));
+                    .map(located -> located.distiller().toDistiller()).toList(), stage.train(), stage.training()));
         }
         return List.copyOf(stages);
     }

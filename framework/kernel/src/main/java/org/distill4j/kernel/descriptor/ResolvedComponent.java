@@ -11,9 +11,9 @@ import java.util.Objects;
  * @param canonical the section in canonical form: its name key ({@code name} or {@code family}) and every
  *                  parameter, defaults included, with path parameters as written
  */
-record ResolvedComponent(ComponentChoice choice, ObjectNode canonical) {
+public record ResolvedComponent(ComponentChoice choice, ObjectNode canonical) {
 
-    ResolvedComponent {
+    public ResolvedComponent {
         Objects.requireNonNull(choice, "choice");
         Objects.requireNonNull(canonical, "canonical");
     }

@@ -1,59 +1,45 @@
 package org.distill4j.kernel.descriptor;
 
 import org.distill4j.api.ComponentKind;
+import org.distill4j.api.Parameter;
+import org.distill4j.api.Range;
 import org.distill4j.kernel.engine.Augmentation;
 import org.distill4j.kernel.engine.ClassBalancedSampler;
 import org.distill4j.kernel.engine.Selection;
 
-import java.util.Objects;
-
 /**
- * How the student is trained.
- *
- * @param epochs                 passes over the training split, {@code >= 1}
- * @param batchSize              images per step, {@code >= 1}
- * @param optimizer              the optimizer component
- * @param schedule               the learning-rate schedule component
- * @param augmentation           training-time augmentation
- * @param select                 which epoch's student the run reports
- * @param evaluateTestEveryEpoch whether to measure test accuracy after every epoch (for accuracy-vs-epoch plots;
- *                               selection never uses it)
- * @param batchNormL1            the L1 penalty lambda on batch-norm scales: lambda * sign(gamma) is added to the
- *                               gradient of every batch-norm scale before each update; 0 for none
- * @param sampler                P x K batches, or null for plain shuffled batches
+ * How the student is trained: the {@code training} section of a descriptor (and of each earlier stage), bound by the
+ * {@link org.distill4j.kernel.parameters.ParameterBinder}, which checks every range and default; the run creates the
+ * optimizer and schedule components from it. docs/descriptors.md documents every key.
  */
-public record TrainingPlan(int epochs, int batchSize, ComponentChoice optimizer, ComponentChoice schedule,
-        Augmentation augmentation, Selection select, boolean evaluateTestEveryEpoch, double batchNormL1,
-        ClassBalancedSampler sampler) {
-
-    /** Plain shuffled batches. */
-    public TrainingPlan(int epochs, int batchSize, ComponentChoice optimizer, ComponentChoice schedule,
-            Augmentation augmentation, Selection select, boolean evaluateTestEveryEpoch, double batchNormL1) {
-        this(epochs, batchSize, optimizer, schedule, augmentation, select, evaluateTestEveryEpoch, batchNormL1, null);
-    }
+public record TrainingPlan(
+        @Parameter(description = "passes over the training split")
+        @Range(min = 1) int epochs,
+        @Parameter(description = "images per step", defaultValue = "128")
+        @Range(min = 1) int batchSize,
+        @Parameter(description = "the optimizer component: {name, params}", defaultValue = "{name: sgd}")
+        @Refers(ComponentKind.OPTIMIZER) ResolvedComponent optimizer,
+        @Parameter(description = "the learning-rate schedule component: {name, params}",
+                defaultValue = "{name: constant}")
+        @Refers(ComponentKind.SCHEDULE) ResolvedComponent schedule,
+        @Parameter(description = "training-time augmentation", defaultValue = "{}")
+        Augmentation augmentation,
+        @Parameter(description = "which epoch's student the run reports", defaultValue = "last")
+        Selection select,
+        @Parameter(description = "measure test accuracy after every epoch (for plots; never for selection)",
+                defaultValue = "true")
+        boolean evaluateTestEveryEpoch,
+        @Parameter(description = "an L1 penalty on batch-norm scales: lambda * sign(gamma) added to every"
+                + " batch-norm scale's gradient before each update (channel pruning's sparsity training); 0 for"
+                + " none",
+                defaultValue = "0") @Range(min = 0) double batchNormL1,
+        @Parameter(description = "P x K batches for metric learning: {classes-per-batch, images-per-class}, the"
+                + " rest of each batch random images; plain shuffled batches when absent",
+                defaultValue = Parameter.ABSENT) ClassBalancedSampler sampler) {
 
     public TrainingPlan {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
-        }
-        Objects.requireNonNull(optimizer, "optimizer");
-        Objects.requireNonNull(schedule, "schedule");
-        Objects.requireNonNull(augmentation, "augmentation");
-        Objects.requireNonNull(select, "select");
-        if (!(batchNormL1 >= 0) || Double.isInfinite(batchNormL1)) {
-            throw new IllegalArgumentException("batch-norm-l1 must be a finite number >= 0, got " + batchNormL1);
-        }
         if (sampler != null) {
             sampler.requireFits(batchSize);
-        }
-        if (optimizer.kind() != ComponentKind.OPTIMIZER) {
-            throw new IllegalArgumentException("expected an optimizer, got " + optimizer);
-        }
-        if (schedule.kind() != ComponentKind.SCHEDULE) {
-            throw new IllegalArgumentException("expected a schedule, got " + schedule);
         }
     }
 }

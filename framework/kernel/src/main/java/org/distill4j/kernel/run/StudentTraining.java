@@ -151,8 +151,9 @@ final class StudentTraining {
     }
 
     private TrainingSettings settings(TrainingPlan plan) {
-        return new TrainingSettings(plan.epochs(), plan.batchSize(), components.create(plan.optimizer(),
-                Optimizer.class), components.create(plan.schedule(), LearningRateSchedule.class), plan.augmentation(),
+        return new TrainingSettings(plan.epochs(), plan.batchSize(), components.create(plan.optimizer().choice(),
+                Optimizer.class), components.create(plan.schedule().choice(), LearningRateSchedule.class),
+                plan.augmentation(),
                 plan.select(), plan.evaluateTestEveryEpoch(), plan.sampler());
     }
 }

@@ -84,10 +84,10 @@ class DescriptorParserTest {
         assertThat(experiment.distillers()).containsExactly(
                 new WeightedDistiller(new ComponentChoice(ComponentKind.DISTILLER, "hinton-kd", new HintonParams(20, 0.9)), 1.0),
                 new WeightedDistiller(new ComponentChoice(ComponentKind.DISTILLER, "hint", new HintParams("relu1", "relu2", false)), 0.5));
-        assertThat(experiment.training()).contains(new TrainingPlan(20, 64,
+        assertThat(planValues(experiment.training().orElseThrow())).containsExactly(20, 64,
                 new ComponentChoice(ComponentKind.OPTIMIZER, "sgd", new SgdParams(0.05, 0.9, 0)),
                 new ComponentChoice(ComponentKind.SCHEDULE, "multi-step", new MultiStepParams(List.of(10, 15), 0.1)),
-                new Augmentation(2, true), Selection.BEST_VALIDATION, false, 0));
+                new Augmentation(2, true), Selection.BEST_VALIDATION, false, 0.0, "no sampler");
         ExperimentTeacher teacher = (ExperimentTeacher) experiment.teacher().orElseThrow();
         assertThat(teacher.experiment().id()).isEqualTo("fixture/teacher");
         assertThat(teacher.fixedSeed()).isEqualTo(OptionalLong.of(7));
@@ -104,10 +104,10 @@ class DescriptorParserTest {
         assertThat(experiment.studentModel().parameters()).isEqualTo(new MlpParams(List.of(16, 16)));
         assertThat(experiment.distillers()).containsExactly(new WeightedDistiller(
                 new ComponentChoice(ComponentKind.DISTILLER, "cross-entropy", new NoParameters()), 1.0));
-        assertThat(experiment.training()).contains(new TrainingPlan(3, 128,
+        assertThat(planValues(experiment.training().orElseThrow())).containsExactly(3, 128,
                 new ComponentChoice(ComponentKind.OPTIMIZER, "sgd", new SgdParams(0.1, 0.9, 0)),
                 new ComponentChoice(ComponentKind.SCHEDULE, "constant", new NoParameters()),
-                Augmentation.NONE, Selection.LAST, true, 0));
+                Augmentation.NONE, Selection.LAST, true, 0.0, "no sampler");
     }
 
     @Test
@@ -271,4 +271,12 @@ class DescriptorParserTest {
                 .hasMessageStartingWith(directory.resolve("broken.yaml").toAbsolutePath() + " has 4 problems:\n  distiller: ")
                 .hasMessageContaining("\n  training: missing required key 'training'");
     }
+
+    /** A plan's values in declaration order, its components as the choices they resolved to. */
+    private static List<Object> planValues(TrainingPlan plan) {
+        return List.of(plan.epochs(), plan.batchSize(), plan.optimizer().choice(), plan.schedule().choice(),
+                plan.augmentation(), plan.select(), plan.evaluateTestEveryEpoch(), plan.batchNormL1(),
+                plan.sampler() == null ? "no sampler" : plan.sampler());
+    }
+
 }

@@ -59,7 +59,8 @@ class ProfilesTest {
         assertThat(quick.profile()).isEqualTo("quick");
         assertThat(quick.training().orElseThrow().epochs()).isEqualTo(2);
         assertThat(quick.training().orElseThrow().batchSize()).isEqualTo(64);
-        assertThat(quick.training().orElseThrow().optimizer().parameters()).isEqualTo(new SgdParams(0.2, 0.5, 0));
+        assertThat(quick.training().orElseThrow().optimizer().choice().parameters())
+                .isEqualTo(new SgdParams(0.2, 0.5, 0));
         assertThat(quick.studentModel().parameters()).isEqualTo(new MlpParams(List.of(8)));
         assertThat(quick.canonicalJson()).contains("\"profile\":\"quick\"");
     }

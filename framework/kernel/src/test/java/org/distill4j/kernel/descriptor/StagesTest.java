@@ -49,7 +49,7 @@ class StagesTest {
                     .satisfies(distiller -> assertThat(distiller.distiller().name()).isEqualTo("hint"));
             assertThat(stage.trained()).isEqualTo(TrainedParameters.TAPS);
             assertThat(stage.training().epochs()).isEqualTo(2);
-            assertThat(stage.training().optimizer().name()).isEqualTo("adam");
+            assertThat(stage.training().optimizer().choice().name()).isEqualTo("adam");
         });
         assertThat(experiment.distillers()).singleElement()
                 .satisfies(distiller -> assertThat(distiller.distiller().name()).isEqualTo("cross-entropy"));
