@@ -5,27 +5,17 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.BaseOp;
-import org.nd4j.linalg.api.ops.BaseReduceOp;
-import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.Op;
-import org.nd4j.linalg.api.ops.OpContext;
-import org.nd4j.linalg.api.ops.ReduceOp;
-import org.nd4j.linalg.api.ops.ScalarOp;
 import org.nd4j.linalg.api.ops.impl.layers.ExternalErrorsFunction;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.GradientBackwardsMarker;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
-import org.nd4j.linalg.api.shape.LongShapeDescriptor;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
@@ -60,17 +50,17 @@ final class LossGraphSchedule {
             "listdiff", "compare_and_bitpack", "matrix_band_part");
 
     private final SameDiff graph;
-    private final List<Step> steps;
+    private final List<ScheduledOp> ops;
     private final Set<String> placeholders;
 
     private LossGraphSchedule(SameDiff graph, List<SameDiffOp> order, Set<String> placeholders) {
         this.graph = graph;
         this.placeholders = Set.copyOf(placeholders);
-        List<Step> scheduled = new ArrayList<>(order.size());
+        List<ScheduledOp> scheduled = new ArrayList<>(order.size());
         for (SameDiffOp op : order) {
-            scheduled.add(new Step(op));
+            scheduled.add(new ScheduledOp(graph, op));
         }
-        this.steps = List.copyOf(scheduled);
+        this.ops = List.copyOf(scheduled);
     }
 
     /**
@@ -150,11 +140,21 @@ final class LossGraphSchedule {
     Map<String, INDArray> run(Map<String, INDArray> feed) {
         Map<String, INDArray> values = new HashMap<>(feed);
         try (MemoryWorkspace detached = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            for (Step step : steps) {
-                step.run(values);
+            for (ScheduledOp op : ops) {
+                op.run(arguments(op, values), values);
             }
         }
         return values;
+    }
+
+    /** The values of the op's inputs, each found as {@link #value} finds it. */
+    private INDArray[] arguments(ScheduledOp op, Map<String, INDArray> values) {
+        List<String> names = op.inputNames();
+        INDArray[] arguments = new INDArray[names.size()];
+        for (int i = 0; i < arguments.length; i++) {
+            arguments[i] = value(names.get(i), values);
+        }
+        return arguments;
     }
 
     private INDArray value(String name, Map<String, INDArray> values) {
@@ -174,11 +174,13 @@ final class LossGraphSchedule {
         return value;
     }
 
-    private static List<String> inputs(SameDiffOp op) {
+    /** The variables an op reads (SameDiff keeps null for none); also what a {@link ScheduledOp} reads. */
+    static List<String> inputs(SameDiffOp op) {
         return op.getInputsToOp() == null ? List.of() : op.getInputsToOp();
     }
 
-    private static List<String> outputs(SameDiffOp op) {
+    /** The variables an op writes (SameDiff keeps null for none). */
+    static List<String> outputs(SameDiffOp op) {
         return op.getOutputsOfOp() == null ? List.of() : op.getOutputsOfOp();
     }
 
@@ -195,154 +197,5 @@ final class LossGraphSchedule {
                     && !custom.getClass().getPackageName().contains("shape.tensorops");
         }
         return function instanceof BaseOp;
-    }
-
-    /** One op: its context, and its outputs while the input signature stays the same. */
-    private final class Step {
-        private final SameDiffOp op;
-        private final DifferentialFunction function;
-        private final OpContext context;
-        private final List<String> inputNames;
-        private final List<String> outputNames;
-        private Signature signature;
-        private INDArray[] outputs;
-
-        Step(SameDiffOp op) {
-            this.op = op;
-            this.function = op.getOp();
-            this.inputNames = inputs(op);
-            this.outputNames = outputs(op);
-            this.context = function instanceof Identity || function instanceof GradientBackwardsMarker ? null
-                    : Nd4j.getExecutioner().buildContext();
-        }
-
-        void run(Map<String, INDArray> values) {
-            INDArray[] arguments = new INDArray[inputNames.size()];
-            for (int i = 0; i < arguments.length; i++) {
-                arguments[i] = value(inputNames.get(i), values);
-            }
-            if (function instanceof Identity) {
-                values.put(outputNames.get(0), arguments[0]);
-                return;
-            }
-            if (function instanceof GradientBackwardsMarker) {
-                if (outputs == null) {
-                    outputs = new INDArray[] {Nd4j.scalar(DataType.FLOAT, 1f)};
-                }
-                values.put(outputNames.get(0), outputs[0]);
-                return;
-            }
-            if (function instanceof CustomOp) {
-                runCustom((DynamicCustomOp) function, arguments);
-            } else {
-                runLegacy((Op) function, arguments);
-            }
-            for (int i = 0; i < outputNames.size(); i++) {
-                values.put(outputNames.get(i), outputs[i]);
-            }
-        }
-
-        private void runCustom(DynamicCustomOp custom, INDArray[] arguments) {
-            context.setArgs(arguments, custom.iArgs(), custom.dArgs(), custom.tArgs(), custom.bArgs());
-            Signature current = Signature.of(arguments);
-            if (!current.equals(signature)) {
-                List<LongShapeDescriptor> shapes = custom.calculateOutputShape(context);
-                if (shapes == null || shapes.size() != outputNames.size()) {
-                    throw new IllegalStateException("op " + custom.opName() + " (" + op.getName() + ") gave "
-                            + (shapes == null ? "no" : shapes.size()) + " output shapes for " + outputNames.size()
-                            + " outputs");
-                }
-                outputs = new INDArray[shapes.size()];
-                for (int i = 0; i < outputs.length; i++) {
-                    // As SameDiff does: the variable's data type wins where an op could produce several.
-                    DataType type = graph.getVariable(outputNames.get(i)).dataType();
-                    LongShapeDescriptor shape = shapes.get(i);
-                    outputs[i] = Nd4j.create(shape.dataType() == type ? shape : shape.asDataType(type), false);
-                }
-                signature = current;
-            }
-            for (int i = 0; i < outputs.length; i++) {
-                context.setOutputArray(i, outputs[i]);
-            }
-            Nd4j.exec(custom, context);
-        }
-
-        private void runLegacy(Op legacy, INDArray[] arguments) {
-            boolean axisArgument = false;
-            if (legacy instanceof ReduceOp reduce && reduce.getOpType() != Op.Type.REDUCE3 && arguments.length == 2) {
-                // The second input is the reduction axis, as SameDiff's own execution reads it.
-                int[] axis = arguments[1].toIntVector();
-                if (axis.length == 0) {
-                    throw new IllegalStateException("empty reduction axes are not scheduled");
-                }
-                function.setDimensions(Shape.normalizeAxis(arguments[0].rank(), axis));
-                ((BaseReduceOp) legacy).setEmptyReduce(false);
-                axisArgument = true;
-            } else if (legacy instanceof ScalarOp scalar && arguments.length == 2) {
-                scalar.setScalar(arguments[1]);
-            }
-            context.purge();
-            if (arguments.length > 0) {
-                context.setInputArray(0, arguments[0]);
-                if (arguments.length == 2 && !axisArgument) {
-                    context.setInputArray(1, arguments[1]);
-                }
-            }
-            Signature current = Signature.of(arguments);
-            if (!current.equals(signature)) {
-                List<LongShapeDescriptor> shapes = ((BaseOp) legacy).calculateOutputShape(context);
-                if (shapes == null || shapes.size() != 1) {
-                    throw new IllegalStateException("op " + legacy.opName() + " (" + op.getName() + ") gave no output"
-                            + " shape");
-                }
-                outputs = new INDArray[] {Nd4j.create(shapes.get(0), false)};
-                signature = current;
-            }
-            context.setOutputArray(0, outputs[0]);
-            Nd4j.exec(legacy, context);
-        }
-    }
-
-    /** Input shapes and data types, plus the values of small integer vectors and scalars (shape vectors, axes). */
-    private record Signature(List<long[]> shapes, List<DataType> types, List<long[]> integerValues) {
-
-        static Signature of(INDArray[] arguments) {
-            List<long[]> shapes = new ArrayList<>(arguments.length);
-            List<DataType> types = new ArrayList<>(arguments.length);
-            List<long[]> integers = new ArrayList<>();
-            for (INDArray argument : arguments) {
-                shapes.add(argument.shape());
-                types.add(argument.dataType());
-                // Shape vectors and axes decide output shapes; integer matrices (ranks, indices) are data.
-                if (argument.dataType().isIntType() && argument.rank() <= 1 && argument.length() <= 64) {
-                    integers.add(argument.isEmpty() ? new long[0]
-                            : argument.reshape(argument.length()).toLongVector());
-                }
-            }
-            return new Signature(shapes, types, integers);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Signature that && types.equals(that.types) && sameArrays(shapes, that.shapes)
-                    && sameArrays(integerValues, that.integerValues);
-        }
-
-        @Override
-        public int hashCode() {
-            return types.hashCode();
-        }
-
-        private static boolean sameArrays(List<long[]> first, List<long[]> second) {
-            if (first.size() != second.size()) {
-                return false;
-            }
-            for (int i = 0; i < first.size(); i++) {
-                if (!Arrays.equals(first.get(i), second.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }

@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.distill4j.api.Parameter;
 import org.distill4j.api.Problem;
 import org.distill4j.api.Range;
-import org.distill4j.kernel.plugin.Suggestions;
 
-import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -60,7 +57,7 @@ final class TreeBinder {
         }
         node.fieldNames().forEachRemaining(key -> {
             if (!byKey.containsKey(key)) {
-                report(at.child(key), unknownKey(key, List.copyOf(byKey.keySet())));
+                report(at.child(key), UnknownNames.unknownKey(key, List.copyOf(byKey.keySet())));
             }
         });
         Object[] values = new Object[components.length];
@@ -208,8 +205,7 @@ final class TreeBinder {
             }
             names.add(name);
         }
-        report(at, "'" + node.textValue() + "' is not valid" + didYouMean(node.textValue(), names)
-                + "; expected one of: " + String.join(", ", names));
+        report(at, UnknownNames.invalidConstant(node.textValue(), names));
         return INVALID;
     }
 
@@ -233,7 +229,7 @@ final class TreeBinder {
 
     private Object bindCustom(JsonNode node, ParameterType.CustomType custom, AnnotatedElement element, Location at) {
         int before = problems.size();
-        Optional<?> value = custom.binder().bind(node, new Scope(at, element));
+        Optional<?> value = custom.binder().bind(node, new ValueBinderScope(settings, problems, at, element));
         if (value.isPresent()) {
             return value.get();
         }
@@ -280,73 +276,5 @@ final class TreeBinder {
     private static boolean isPath(AnnotatedElement element) {
         Parameter parameter = element == null ? null : element.getAnnotation(Parameter.class);
         return parameter != null && parameter.path();
-    }
-
-    private static String unknownKey(String key, List<String> known) {
-        if (known.isEmpty()) {
-            return "unknown key '" + key + "'; nothing may be given here (it takes no parameters)";
-        }
-        return "unknown key '" + key + "'" + didYouMean(key, known) + "; known keys: " + String.join(", ", known);
-    }
-
-    private static String didYouMean(String given, List<String> candidates) {
-        return Suggestions.closest(given, candidates).map(close -> " (did you mean '" + close + "'?)").orElse("");
-    }
-
-    /** The scope a {@link ValueBinder} binds in; its problems go to this binding. */
-    private final class Scope implements BindingScope {
-
-        private final Location location;
-        private final AnnotatedElement element;
-
-        Scope(Location location, AnnotatedElement element) {
-            this.location = location;
-            this.element = element;
-        }
-
-        @Override
-        public String path() {
-            return location.text();
-        }
-
-        @Override
-        public Path baseDirectory() {
-            return settings.baseDirectory();
-        }
-
-        @Override
-        public <A extends Annotation> Optional<A> annotation(Class<A> type) {
-            return element == null ? Optional.empty() : Optional.ofNullable(element.getAnnotation(type));
-        }
-
-        @Override
-        public BindingScope child(String key) {
-            return new Scope(location.child(key), element);
-        }
-
-        @Override
-        public BindingScope element(int index) {
-            return new Scope(location.index(index), element);
-        }
-
-        @Override
-        public void report(String message) {
-            TreeBinder.this.report(location, message);
-        }
-
-        @Override
-        public void reportAll(List<Problem> found) {
-            problems.addAll(found);
-        }
-
-        @Override
-        public void reportUnexpected(String expectation, JsonNode value) {
-            report("expected " + expectation + ", got " + NodeDescriptions.of(value));
-        }
-
-        @Override
-        public <R extends Record> Binding<R> bind(JsonNode tree, Class<R> type) {
-            return new TreeBinder(settings).bind(tree, type, Location.root(location.text()));
-        }
     }
 }
