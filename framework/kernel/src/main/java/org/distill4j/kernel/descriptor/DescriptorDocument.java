@@ -31,10 +31,10 @@ record DescriptorDocument(
                 + " aligner}")
         Student student,
         @Parameter(description = "the distiller: {name, params, weight}; or use 'distillers'", defaultValue = Parameter.ABSENT)
-        WeightedComponent distiller,
+        WeightedDistiller distiller,
         @Parameter(description = "several distillers whose weighted losses are summed; or use 'distiller'",
                 defaultValue = Parameter.ABSENT)
-        List<WeightedComponent> distillers,
+        List<WeightedDistiller> distillers,
         // Required unless the student is a compressed teacher (then training fine-tunes it, and may be left out);
         // TrainingSection reports it missing after binding, in the place the binder would.
         @Parameter(description = "how the student is trained", defaultValue = Parameter.ABSENT)
@@ -106,10 +106,10 @@ record DescriptorDocument(
             String name,
             @Parameter(description = "the stage's distiller: {name, params, weight}; or use 'distillers'",
                     defaultValue = Parameter.ABSENT)
-            WeightedComponent distiller,
+            WeightedDistiller distiller,
             @Parameter(description = "several distillers whose weighted losses are summed; or use 'distiller'",
                     defaultValue = Parameter.ABSENT)
-            List<WeightedComponent> distillers,
+            List<WeightedDistiller> distillers,
             @Parameter(description = "which student parameters the stage trains: all, or taps (only the layers the"
                     + " stage's student taps depend on; the other layers keep their values)", defaultValue = "all")
             TrainedParameters train,

@@ -33,7 +33,7 @@ final class ExperimentAssembly {
                 .with(SeedList.class, SeedList.BINDER)
                 .with(TeacherSeed.class, TeacherSeed.BINDER)
                 .with(ResolvedComponent.class, new ComponentReferenceBinder(resolver))
-                .with(WeightedComponent.class, new WeightedComponentBinder(resolver))
+                .with(WeightedDistiller.class, new WeightedDistillerBinder(resolver))
                 .with(ResolvedTeacher.class, teachers);
     }
 
@@ -155,7 +155,7 @@ final class ExperimentAssembly {
 
     /** The main training's distillers. */
     static List<WeightedDistiller> distillers(DescriptorDocument document) {
-        return LocatedDistiller.of(document).stream().map(located -> located.distiller().toDistiller()).toList();
+        return LocatedDistiller.of(document).stream().map(LocatedDistiller::distiller).toList();
     }
 
     /** The earlier stages, in order. */
@@ -164,7 +164,7 @@ final class ExperimentAssembly {
         for (int i = 0; i < document.stages().size(); i++) {
             DescriptorDocument.Stage stage = document.stages().get(i);
             stages.add(new TrainingStage(stage.name(), LocatedDistiller.ofStage(document, i).stream()
-                    .map(located -> located.distiller().toDistiller()).toList(), stage.train(), stage.training()));
+                    .map(LocatedDistiller::distiller).toList(), stage.train(), stage.training()));
         }
         return List.copyOf(stages);
     }

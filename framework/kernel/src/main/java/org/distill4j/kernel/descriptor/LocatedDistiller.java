@@ -8,7 +8,7 @@ import java.util.Objects;
  * A distiller of a descriptor and where it was written ({@code distiller} or {@code distillers[i]}), so that
  * checks on it report the right path.
  */
-record LocatedDistiller(String path, WeightedComponent distiller) {
+record LocatedDistiller(String path, WeightedDistiller distiller) {
 
     LocatedDistiller {
         Objects.requireNonNull(path, "path");
@@ -36,7 +36,7 @@ record LocatedDistiller(String path, WeightedComponent distiller) {
         return List.copyOf(located);
     }
 
-    private static List<LocatedDistiller> of(String prefix, WeightedComponent one, List<WeightedComponent> many) {
+    private static List<LocatedDistiller> of(String prefix, WeightedDistiller one, List<WeightedDistiller> many) {
         List<LocatedDistiller> located = new ArrayList<>();
         if (one != null) {
             located.add(new LocatedDistiller(prefix + DistillerSections.ONE, one));
@@ -50,6 +50,6 @@ record LocatedDistiller(String path, WeightedComponent distiller) {
     }
 
     String name() {
-        return distiller.component().choice().name();
+        return distiller.distiller().name();
     }
 }

@@ -82,7 +82,7 @@ final class TapCheck {
         for (LocatedDistiller located : distillers) {
             Optional<Distiller> distiller = attempt(problems, located.path(),
                     "cannot create distiller '" + located.name() + "'",
-                    () -> create(located.distiller().component().choice(), Distiller.class));
+                    () -> create(located.distiller().distiller(), Distiller.class));
             if (distiller.isEmpty()) {
                 continue;
             }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DescriptorParserTest {
@@ -81,9 +82,11 @@ class DescriptorParserTest {
                 new TinyImagesParams(Source.DEBIAN, 500, directory.resolve("data").toAbsolutePath().toString())));
         assertThat(experiment.studentModel()).isEqualTo(
                 new ComponentChoice(ComponentKind.MODEL_FAMILY, "mlp", new MlpParams(List.of(32))));
-        assertThat(experiment.distillers()).containsExactly(
-                new WeightedDistiller(new ComponentChoice(ComponentKind.DISTILLER, "hinton-kd", new HintonParams(20, 0.9)), 1.0),
-                new WeightedDistiller(new ComponentChoice(ComponentKind.DISTILLER, "hint", new HintParams("relu1", "relu2", false)), 0.5));
+        assertThat(experiment.distillers()).extracting(WeightedDistiller::distiller, WeightedDistiller::weight)
+                .containsExactly(
+                        tuple(new ComponentChoice(ComponentKind.DISTILLER, "hinton-kd", new HintonParams(20, 0.9)), 1.0),
+                        tuple(new ComponentChoice(ComponentKind.DISTILLER, "hint", new HintParams("relu1", "relu2",
+                                false)), 0.5));
         assertThat(planValues(experiment.training().orElseThrow())).containsExactly(20, 64,
                 new ComponentChoice(ComponentKind.OPTIMIZER, "sgd", new SgdParams(0.05, 0.9, 0)),
                 new ComponentChoice(ComponentKind.SCHEDULE, "multi-step", new MultiStepParams(List.of(10, 15), 0.1)),
@@ -102,8 +105,9 @@ class DescriptorParserTest {
         assertThat(experiment.teacher()).isEmpty();
         assertThat(experiment.dataset().parameters()).isEqualTo(new TinyImagesParams(Source.EMBEDDED, null, null));
         assertThat(experiment.studentModel().parameters()).isEqualTo(new MlpParams(List.of(16, 16)));
-        assertThat(experiment.distillers()).containsExactly(new WeightedDistiller(
-                new ComponentChoice(ComponentKind.DISTILLER, "cross-entropy", new NoParameters()), 1.0));
+        assertThat(experiment.distillers()).extracting(WeightedDistiller::distiller, WeightedDistiller::weight)
+                .containsExactly(tuple(new ComponentChoice(ComponentKind.DISTILLER, "cross-entropy",
+                        new NoParameters()), 1.0));
         assertThat(planValues(experiment.training().orElseThrow())).containsExactly(3, 128,
                 new ComponentChoice(ComponentKind.OPTIMIZER, "sgd", new SgdParams(0.1, 0.9, 0)),
                 new ComponentChoice(ComponentKind.SCHEDULE, "constant", new NoParameters()),

@@ -10,11 +10,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Binds a distiller section: {@code {name, params, weight}}. */
-final class WeightedComponentBinder implements ValueBinder<WeightedComponent> {
+final class WeightedDistillerBinder implements ValueBinder<WeightedDistiller> {
 
     private final ComponentResolver resolver;
 
-    WeightedComponentBinder(ComponentResolver resolver) {
+    WeightedDistillerBinder(ComponentResolver resolver) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
     }
 
@@ -24,11 +24,11 @@ final class WeightedComponentBinder implements ValueBinder<WeightedComponent> {
     }
 
     @Override
-    public Optional<WeightedComponent> bind(JsonNode value, BindingScope scope) {
+    public Optional<WeightedDistiller> bind(JsonNode value, BindingScope scope) {
         Binding<DescriptorDocument.DistillerShape> shape = scope.bind(value, DescriptorDocument.DistillerShape.class);
         scope.reportAll(shape.problems());
         return shape.bestEffortValue().flatMap(distiller ->
                 resolver.resolve(ComponentKind.DISTILLER, "name", distiller.name(), distiller.params(), scope)
-                        .map(component -> new WeightedComponent(component, distiller.weight())));
+                        .map(component -> new WeightedDistiller(component, distiller.weight())));
     }
 }
