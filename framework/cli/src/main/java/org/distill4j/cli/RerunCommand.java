@@ -40,7 +40,7 @@ public final class RerunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "a finished run directory (results/<experiment>/<hash12>/seed-<n>)")
     private Path run;
 
-    @Option(names = "--results", description = "where the rerun goes (default: a new temporary folder); must not"
+    @Option(names = "--results", converter = ResultsFolder.class, description = "where the rerun goes (default: a new temporary folder); must not"
             + " hold this run already")
     private Path results;
 

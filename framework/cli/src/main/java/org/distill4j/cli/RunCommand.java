@@ -34,7 +34,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seeds", split = ",", description = "run only these of the descriptors' seeds")
     private List<Long> seeds;
 
-    @Option(names = "--results", defaultValue = "results", description = "results folder (default ${DEFAULT-VALUE})")
+    @Option(names = "--results", defaultValue = "results", converter = ResultsFolder.class, description = "results folder (default ${DEFAULT-VALUE})")
     private Path results;
 
     @Option(names = "--override", paramLabel = "PATH=VALUE",
@@ -67,6 +67,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (invalid) {
             System.out.println("nothing was run: fix the descriptors above (distill4j validate checks them)");
+            return 2;
+        }
+        Optional<String> seedProblem = SeedSelection.problem(seeds, experiments);
+        if (seedProblem.isPresent()) {
+            System.out.println(seedProblem.get());
+            System.out.println("nothing was run");
             return 2;
         }
         ExperimentRunner runner = runners.into(new RunStore(results));

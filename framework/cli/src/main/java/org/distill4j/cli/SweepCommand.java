@@ -31,8 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -60,7 +58,7 @@ public final class SweepCommand implements Callable<Integer> {
             description = "runs at once (default: the number of cores, ${DEFAULT-VALUE} here)")
     private int jobs = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--results", defaultValue = "results", description = "results folder (default ${DEFAULT-VALUE})")
+    @Option(names = "--results", defaultValue = "results", converter = ResultsFolder.class, description = "results folder (default ${DEFAULT-VALUE})")
     private Path results;
 
     @Option(names = "--seeds", split = ",", description = "run only these of the descriptors' seeds")
@@ -110,6 +108,13 @@ public final class SweepCommand implements Callable<Integer> {
             System.out.println("nothing was run: fix the descriptors above (distill4j validate checks them)");
             return 2;
         }
+        Optional<String> seedProblem = SeedSelection.problem(seeds,
+                resolved.get().stream().map(ResolvedVariant::experiment).toList());
+        if (seedProblem.isPresent()) {
+            System.out.println(seedProblem.get());
+            System.out.println("nothing was run");
+            return 2;
+        }
         RunStore store = new RunStore(results);
         SweepLayout layout = new SweepLayout(store);
         JobCommandLine commandLine = new JobCommandLine(Optional.ofNullable(profile), store.root());
@@ -119,12 +124,6 @@ public final class SweepCommand implements Callable<Integer> {
             new PlanPrinter(System.out, layout, commandLine).print(plan, jobs);
             return 0;
         }
-        if (plan.isEmpty() && plan.alreadyDone().isEmpty()) {
-            // Only --seeds can select nothing: every descriptor has at least one seed.
-            System.out.println("no runs selected: no descriptor has any of the seeds " + seeds
-                    + "; the descriptors' seeds are " + descriptorSeeds(resolved.get()));
-            return 2;
-        }
         if (plan.isEmpty()) {
             System.out.println("nothing to do: all " + plan.alreadyDone().size() + " runs are DONE in "
                     + layout.shown(store.root()));
@@ -133,12 +132,6 @@ public final class SweepCommand implements Callable<Integer> {
         SweepProgress progress = new SweepProgress(System.out, InstantSource.system(), layout, commandLine);
         SweepOutcome outcome = new SweepExecution(launchers.apply(commandLine), jobs, layout, progress).run(plan);
         return outcome.succeeded() ? 0 : 1;
-    }
-
-    private static SortedSet<Long> descriptorSeeds(List<ResolvedVariant> variants) {
-        SortedSet<Long> all = new TreeSet<>();
-        variants.forEach(variant -> variant.experiment().seeds().forEach(all::add));
-        return all;
     }
 
     private List<Variant> variants() {

@@ -25,7 +25,7 @@ final class TableSelection {
     @Option(names = "--profile", description = "apply this profile of every descriptor (e.g. quick, full)")
     private String profile;
 
-    @Option(names = "--results", defaultValue = "results", description = "results folder (default ${DEFAULT-VALUE})")
+    @Option(names = "--results", defaultValue = "results", converter = ResultsFolder.class, description = "results folder (default ${DEFAULT-VALUE})")
     private Path results;
 
     /** The tables of every selected spec, or the problems of the invalid ones; the parser reads their descriptors. */

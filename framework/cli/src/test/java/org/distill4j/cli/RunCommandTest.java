@@ -170,4 +170,26 @@ class RunCommandTest {
             return directories.get(0).resolve(seed);
         }
     }
+
+    @Test
+    void seedsThatTheDescriptorDoesNotHaveAreRefusedWithItsSeeds() {
+        Path results = directory.resolve("unknown-seed");
+
+        CommandOutput run = CommandOutput.run("run", directory.resolve("teacher.yaml").toString(), "--seeds", "7",
+                "--results", results.toString());
+
+        assertThat(run.exitCode()).as(run.text()).isEqualTo(2);
+        assertThat(run.text()).contains("--seeds [7] is not a seed of the descriptors, whose seeds are [1, 2]",
+                "nothing was run");
+        assertThat(results).doesNotExist();
+    }
+
+    @Test
+    void anEmptyResultsFolderIsRefusedInsteadOfWritingIntoTheCurrentDirectory() {
+        CommandOutput run = CommandOutput.run("run", directory.resolve("teacher.yaml").toString(), "--results", "");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.all()).contains("--results is empty; give the folder the runs are kept in");
+    }
+
 }

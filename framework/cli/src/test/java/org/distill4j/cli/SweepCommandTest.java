@@ -122,10 +122,20 @@ class SweepCommandTest {
         CommandOutput sweep = sweep(launcher, "--seeds", "7,8");
 
         assertThat(sweep.exitCode()).as(sweep.all()).isEqualTo(2);
-        assertThat(sweep.text()).contains("no runs selected: no descriptor has any of the seeds [7, 8]; the"
-                + " descriptors' seeds are [1, 2]");
+        assertThat(sweep.text()).contains("--seeds [7, 8] are not seeds of the descriptors, whose seeds are [1, 2]");
         assertThat(launcher.started()).isEmpty();
         assertThat(results).doesNotExist();
+    }
+
+    @Test
+    void aSeedAmongOthersThatNoDescriptorHasIsAnErrorToo() {
+        InProcessLauncher launcher = new InProcessLauncher();
+
+        CommandOutput sweep = sweep(launcher, "--seeds", "1,7");
+
+        assertThat(sweep.exitCode()).as(sweep.all()).isEqualTo(2);
+        assertThat(sweep.text()).contains("--seeds [7] is not a seed of the descriptors, whose seeds are [1, 2]");
+        assertThat(launcher.started()).isEmpty();
     }
 
     @Test

@@ -36,6 +36,9 @@ import java.util.regex.Pattern;
  *       {@code off} stay strings, so that a string parameter can be {@code on} and a boolean parameter rejects it.</li>
  *   <li>An empty value ({@code key:}) is null; an empty quoted string ({@code key: ''}) is the empty string.</li>
  *   <li>A file holds one document.</li>
+ *   <li>A tag other than YAML's own ({@code !!int}, {@code !!str}, ...) is an error: plain Jackson ignores
+ *       {@code !custom} tags, so the value would be read as if the tag were not there.</li>
+ *   <li>{@code .nan} and {@code .inf} (YAML floats) are out of range: every number of a descriptor is finite.</li>
  * </ul>
  */
 public final class StrictYaml {
@@ -45,6 +48,8 @@ public final class StrictYaml {
             .build();
     private static final Set<String> BOOLEANS = Set.of("true", "True", "TRUE", "false", "False", "FALSE");
     private static final Pattern MARK = Pattern.compile("line (\\d+), column (\\d+)");
+    private static final String CORE_TAGS = "tag:yaml.org,2002:";
+    private static final Pattern NOT_FINITE = Pattern.compile("[-+]?\\.(nan|NaN|NAN|inf|Inf|INF)");
 
     /** Parses YAML text. */
     public static YamlDocument read(String text) {
@@ -129,6 +134,11 @@ public final class StrictYaml {
         JsonNode read(Location at) throws IOException {
             JsonNodeFactory nodes = JsonNodeFactory.instance;
             JsonToken token = parser.currentToken();
+            Object tag = parser.getTypeId();
+            if (tag != null && !tag.toString().startsWith(CORE_TAGS)) {
+                problems.add(new Problem(at.text(), at(parser.currentTokenLocation()) + "unknown YAML tag '!" + tag
+                        + "'; descriptors hold plain maps, lists, strings, numbers and booleans: remove the tag"));
+            }
             switch (token) {
                 case START_OBJECT:
                     return readMap(at);
@@ -146,6 +156,11 @@ public final class StrictYaml {
                             return nodes.numberNode(parser.getBigIntegerValue());
                     }
                 case VALUE_NUMBER_FLOAT:
+                    if (NOT_FINITE.matcher(parser.getText()).matches()) {
+                        problems.add(new Problem(at.text(), at(parser.currentTokenLocation()) + "'" + parser.getText()
+                                + "' is out of range: every number of a descriptor is finite"));
+                        return nodes.nullNode();
+                    }
                     return nodes.numberNode(parser.getDoubleValue());
                 case VALUE_TRUE:
                 case VALUE_FALSE:

@@ -35,6 +35,29 @@ class StrictYamlTest {
     }
 
     @Test
+    void aCustomTagIsAnErrorWhereYamlsOwnTagsAreRead() {
+        YamlDocument tagged = StrictYaml.read("model:\n  hidden: !wide [8]\n");
+        YamlDocument core = StrictYaml.read("a: !!int 3\nb: !!str 4\n");
+
+        assertThat(tagged.tree()).isEmpty();
+        assertThat(tagged.problems()).containsExactly(new Problem("model.hidden", "line 2, column 11: unknown YAML"
+                + " tag '!wide'; descriptors hold plain maps, lists, strings, numbers and booleans: remove the tag"));
+        assertThat(core.tree().orElseThrow().get("a").intValue()).isEqualTo(3);
+        assertThat(core.tree().orElseThrow().get("b").textValue()).isEqualTo("4");
+    }
+
+    @Test
+    void notANumberAndInfinityAreOutOfRangeWithTheirPath() {
+        YamlDocument document = StrictYaml.read("params: {temperature: .nan}\nrates: [1.0, -.inf, .Inf]\n");
+
+        assertThat(document.tree()).isEmpty();
+        assertThat(document.problems()).extracting(Problem::path).containsExactly("params.temperature", "rates[1]",
+                "rates[2]");
+        assertThat(document.problems().get(0).message()).endsWith("'.nan' is out of range: every number of a"
+                + " descriptor is finite");
+    }
+
+    @Test
     void onlyTrueAndFalseAreBooleans() {
         JsonNode tree = StrictYaml.read("a: yes\nb: on\nc: 'true'\nd: false\ne: True\n").tree().orElseThrow();
 
