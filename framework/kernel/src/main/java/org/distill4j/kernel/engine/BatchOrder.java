@@ -28,15 +28,16 @@ sealed interface BatchOrder {
         public List<int[]> epoch(Random random) {
             int[] order = Permutation.of(size, random);
             List<int[]> batches = new ArrayList<>();
-            for (int from = 0; from < size; from += batchSize) {
-                batches.add(Arrays.copyOfRange(order, from, Math.min(size, from + batchSize)));
+            // In long arithmetic: a batch size near Integer.MAX_VALUE (one batch of the whole split) must not wrap.
+            for (long from = 0; from < size; from += batchSize) {
+                batches.add(Arrays.copyOfRange(order, (int) from, (int) Math.min(size, from + batchSize)));
             }
             return batches;
         }
 
         @Override
         public int batchesPerEpoch() {
-            return (size + batchSize - 1) / batchSize;
+            return batchCount(size, batchSize);
         }
     }
 
@@ -56,7 +57,7 @@ sealed interface BatchOrder {
             sampler.requireFits(batchSize);
             this.batchSize = batchSize;
             this.sampler = sampler;
-            this.batches = (labels.length + batchSize - 1) / batchSize;
+            this.batches = batchCount(labels.length, batchSize);
             int[] counts = new int[classes];
             for (int label : labels) {
                 counts[label]++;
@@ -147,5 +148,10 @@ sealed interface BatchOrder {
             }
             return images[order[next++]];
         }
+    }
+
+    /** The batches of a split, the last one short: {@code ceil(size / batchSize)}, without int overflow. */
+    static int batchCount(int size, int batchSize) {
+        return (int) (((long) size + batchSize - 1) / batchSize);
     }
 }

@@ -47,6 +47,16 @@ class BatchOrderTest {
     }
 
     @Test
+    void aBatchSizeLargerThanTheSplitIsOneBatchOfEveryImageEvenAtIntegerMaxValue() {
+        BatchOrder order = BatchOrder.of(new int[10], 1, Integer.MAX_VALUE, null);
+
+        assertThat(order.batchesPerEpoch()).isEqualTo(1);
+        assertThat(order.epoch(new Random(1))).singleElement().satisfies(batch -> assertThat(batch).hasSize(10));
+        assertThat(BatchOrder.batchCount(10, 3)).isEqualTo(4);
+        assertThat(BatchOrder.batchCount(Integer.MAX_VALUE, Integer.MAX_VALUE - 1)).isEqualTo(2);
+    }
+
+    @Test
     void theSameSeedGivesTheSameBatches() {
         BatchOrder order = BatchOrder.of(LABELS, 7, 32, new ClassBalancedSampler(2, 8));
 
