@@ -14,6 +14,12 @@ import java.util.regex.Pattern;
 record ExperimentId(String value) {
 
     private static final Pattern FORMAT = Pattern.compile("[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*");
+    /**
+     * Each segment is a directory name (file systems allow 255 bytes) and the run directory nests the id under the
+     * results folder with a hash and a seed below it, so a segment stays well under the limit and the id short.
+     */
+    static final int SEGMENT_LIMIT = 100;
+    static final int ID_LIMIT = 200;
 
     static final ValueBinder<ExperimentId> BINDER = new ValueBinder<>() {
         @Override
@@ -33,7 +39,21 @@ record ExperimentId(String value) {
                         + " (e.g. hinton2015/kd-t20)");
                 return Optional.empty();
             }
-            return Optional.of(new ExperimentId(value.textValue()));
+            String id = value.textValue();
+            for (String segment : id.split("/")) {
+                if (segment.length() > SEGMENT_LIMIT) {
+                    scope.report("the experiment id's segment '" + segment.substring(0, 20) + "...' is "
+                            + segment.length() + " characters long; each segment names a directory, so keep it to "
+                            + SEGMENT_LIMIT + " characters or fewer");
+                    return Optional.empty();
+                }
+            }
+            if (id.length() > ID_LIMIT) {
+                scope.report("the experiment id is " + id.length() + " characters long; it names the run's directory"
+                        + " path, so keep it to " + ID_LIMIT + " characters or fewer");
+                return Optional.empty();
+            }
+            return Optional.of(new ExperimentId(id));
         }
     };
 }

@@ -198,6 +198,25 @@ class DescriptorParserTest {
     }
 
     @Test
+    void experimentIdsStayWithinFileNameLimitsBeforeAnythingRuns() {
+        String longSegment = "a".repeat(101);
+        String longId = String.join("/", java.util.Collections.nCopies(3, "b".repeat(70)));
+
+        assertThat(fixture.problems(DescriptorFixture.MINIMAL.replace("fixture/minimal", "x/" + longSegment)))
+                .singleElement().satisfies(problem -> {
+                    assertThat(problem.path()).isEqualTo("experiment");
+                    assertThat(problem.message()).contains("is 101 characters long; each segment names a directory,"
+                            + " so keep it to 100 characters or fewer");
+                });
+        assertThat(fixture.problems(DescriptorFixture.MINIMAL.replace("fixture/minimal", longId)))
+                .singleElement().satisfies(problem -> assertThat(problem.message()).isEqualTo("the experiment id is"
+                        + " 212 characters long; it names the run's directory path, so keep it to 200 characters or"
+                        + " fewer"));
+        assertThat(fixture.valid(DescriptorFixture.MINIMAL.replace("fixture/minimal", "c".repeat(100))).id())
+                .hasSize(100);
+    }
+
+    @Test
     void seedsAreANonEmptyListOfDistinctNonNegativeIntegers() {
         assertThat(fixture.problems(DescriptorFixture.MINIMAL.replace("[1, 2]", "[]"))).containsExactly(new Problem("seeds",
                 "expected a non-empty list of seeds (distinct integers >= 0), such as [1, 2, 3], got an empty list"));
