@@ -38,6 +38,59 @@ class ValidateCommandTest {
     }
 
     @Test
+    void everyProfileIsCheckedMergedOntoTheBaseAndTheBaseItselfToo(@TempDir Path directory) throws IOException {
+        Path descriptor = directory.resolve("profiled.yaml");
+        Files.writeString(descriptor, """
+                experiment: test/profiled
+                seeds: [1]
+                dataset: {name: synthetic}
+                student:
+                  model: {family: mlp, params: {hidden: [8]}}
+                distiller: {name: cross-entropy}
+                training: {epochs: 2}
+                profiles:
+                  quick:
+                    training: {epochs: -1}
+                  full:
+                    training: {bacth-size: 4}
+                """);
+        Path baseBroken = directory.resolve("base-broken.yaml");
+        Files.writeString(baseBroken, Files.readString(descriptor).replace("test/profiled", "test/base-broken")
+                .replace("training: {epochs: 2}", "training: {epochs: -3}").replace("training: {epochs: -1}",
+                        "training: {epochs: 1}"));
+
+        CommandOutput all = CommandOutput.run("validate", descriptor.toString());
+        CommandOutput quickOnly = CommandOutput.run("validate", baseBroken.toString(), "--profile", "quick");
+
+        assertThat(all.exitCode()).as(all.text()).isEqualTo(2);
+        assertThat(all.text()).contains("profiles.quick.training.epochs: -1 is out of range: must be >= 1",
+                "profiles.full.training.bacth-size: unknown key 'bacth-size' (did you mean 'batch-size'?)");
+        assertThat(quickOnly.exitCode()).as(quickOnly.text()).isEqualTo(2);
+        assertThat(quickOnly.text()).contains("training.epochs: -3 is out of range: must be >= 1");
+    }
+
+    @Test
+    void aValidDescriptorSaysWhichProfilesWereChecked(@TempDir Path directory) throws IOException {
+        Path descriptor = directory.resolve("fine.yaml");
+        Files.writeString(descriptor, """
+                experiment: test/fine
+                seeds: [1]
+                dataset: {name: synthetic}
+                student:
+                  model: {family: mlp, params: {hidden: [8]}}
+                distiller: {name: cross-entropy}
+                training: {epochs: 2}
+                profiles:
+                  quick: {training: {epochs: 1}}
+                """);
+
+        CommandOutput output = CommandOutput.run("validate", descriptor.toString());
+
+        assertThat(output.exitCode()).as(output.text()).isZero();
+        assertThat(output.text()).contains("(test/fine, hash ", "; profiles quick checked)");
+    }
+
+    @Test
     void rejectsAnFspPairWhoseChannelsDifferNamingThePairAndBothCounts(@TempDir Path directory) throws IOException {
         String teacher = """
                 experiment: test/teacher
