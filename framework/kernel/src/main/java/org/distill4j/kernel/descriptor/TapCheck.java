@@ -151,9 +151,12 @@ final class TapCheck {
 
     private Optional<NetworkSpec> specify(List<Problem> problems, String path, String role, ComponentChoice model,
             DatasetInfo data) {
-        return attempt(problems, path, "cannot build the " + role + " network ('" + model.name() + "' for "
-                        + data.shape() + " inputs and " + data.classes() + " classes)",
+        Optional<NetworkSpec> spec = attempt(problems, path, "cannot build the " + role + " network ('"
+                        + model.name() + "' for " + data.shape() + " inputs and " + data.classes() + " classes)",
                 () -> create(model, ModelFamily.class).specify(data.shape(), data.classes()));
+        Optional<String> tooLarge = spec.flatMap(network -> NetworkMemory.problem(network, role));
+        tooLarge.ifPresent(problem -> problems.add(new Problem(path, problem)));
+        return tooLarge.isPresent() ? Optional.empty() : spec;
     }
 
     /**

@@ -198,6 +198,17 @@ class DescriptorParserTest {
     }
 
     @Test
+    void aNetworkTooLargeForNativeMemoryIsAProblemOfItsModelNotAJvmCrash() {
+        assertThat(fixture.problems(DescriptorFixture.MINIMAL.replace("model: {family: mlp}",
+                "model: {family: mlp, params: {hidden: [2147483647]}}"))).singleElement().satisfies(problem -> {
+                    assertThat(problem.path()).isEqualTo("student.model");
+                    assertThat(problem.message()).startsWith("the student network (mlp) has ")
+                            .contains("parameters: its weights, gradients and optimizer state alone need about",
+                                    "of native memory this JVM may use (-Dorg.bytedeco.javacpp.maxbytes)");
+                });
+    }
+
+    @Test
     void experimentIdsStayWithinFileNameLimitsBeforeAnythingRuns() {
         String longSegment = "a".repeat(101);
         String longId = String.join("/", java.util.Collections.nCopies(3, "b".repeat(70)));
