@@ -1,6 +1,9 @@
 package org.distill4j.api;
 
 import org.distill4j.api.network.Network;
+import org.distill4j.api.network.NetworkSpec;
+
+import java.util.Optional;
 
 /**
  * Turns a trained teacher into a smaller student: filter pruning, network slimming, magnitude pruning, low-rank
@@ -9,4 +12,13 @@ import org.distill4j.api.network.Network;
 public interface Compressor {
 
     Compression compress(Network teacher, CompressionContext context);
+
+    /**
+     * What would stop {@link #compress} on a teacher of this architecture, found from the spec alone when the
+     * descriptor is read, before any teacher trains: a layer the parameters name that the network does not have, or
+     * cannot lose channels. Empty when the parameters fit the architecture.
+     */
+    default Optional<String> problem(NetworkSpec architecture) {
+        return Optional.empty();
+    }
 }

@@ -130,6 +130,26 @@ class CompressionRunTest {
     }
 
     @Test
+    void aCompressorLayerTheTeacherDoesNotHaveIsRefusedBeforeTheTeacherTrains() {
+        TinyDescriptors.write(directory, "no-such-layer.yaml", """
+                experiment: test/no-such-layer
+                seeds: [1]
+                %steacher: {experiment: teacher.yaml}
+                student:
+                  compressor: {name: l1-filter, params: {ratio: 0.5, layers: [conv99]}}
+                """.formatted(DATA));
+        Path results = directory.resolve("no-such-layer");
+
+        CommandOutput run = CommandOutput.run("run", directory.resolve("no-such-layer.yaml").toString(), "--results",
+                results.toString());
+
+        assertThat(run.exitCode()).as(run.text()).isEqualTo(2);
+        assertThat(run.text()).contains("student.compressor.params: compressor 'l1-filter' cannot compress the"
+                + " teacher's", "layers names 'conv99', which is not a prunable convolution", "prunable: [conv1");
+        assertThat(results).doesNotExist();
+    }
+
+    @Test
     void compressionDescriptorsAreCheckedBeforeAnyTraining() {
         TinyDescriptors.write(directory, "both.yaml", """
                 experiment: test/both

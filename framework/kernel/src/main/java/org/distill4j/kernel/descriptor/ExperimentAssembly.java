@@ -47,6 +47,7 @@ final class ExperimentAssembly {
         Optional<ComponentChoice> studentModel = studentModel(document);
         if (document.student().compressed()) {
             compressionProblem(teacher).ifPresent(problems::add);
+            CompressorCheck.check(document, studentModel, factory).ifPresent(problems::add);
         }
         Optional<Retrieval> retrieval = Optional.ofNullable(document.retrieval());
         teacher.flatMap(choice -> retrievalProblem(retrieval, choice)).ifPresent(problems::add);

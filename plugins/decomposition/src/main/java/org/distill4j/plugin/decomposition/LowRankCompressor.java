@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,6 +35,17 @@ public final class LowRankCompressor implements Compressor {
     @Inject
     public LowRankCompressor(LowRankParams params) {
         this.params = Objects.requireNonNull(params, "params");
+    }
+
+    /** Named layers must be convolutions of the architecture. */
+    @Override
+    public Optional<String> problem(NetworkSpec architecture) {
+        try {
+            LowRankLayers.choose(params, architecture);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     @Override

@@ -44,6 +44,17 @@ class LowRankCompressorTest {
     }
 
     @Test
+    void layersTheArchitectureDoesNotHaveAreAProblemFoundFromTheSpecAlone() {
+        NetworkSpec spec = strided();
+
+        assertThat(new LowRankCompressor(new LowRankParams(0.6, null, List.of("conv2"), false)).problem(spec))
+                .isEmpty();
+        assertThat(new LowRankCompressor(new LowRankParams(0.6, null, List.of("conv99"), false)).problem(spec))
+                .hasValueSatisfying(problem -> assertThat(problem).startsWith("low-rank: layers [conv99] are not"
+                        + " convs of this"));
+    }
+
+    @Test
     void aTruncatedConvIsTheBestRankRApproximation() {
         Network teacher = teacher(strided(), 3);
         // conv2 is 5 x (6 * 3 * 3): rank-ratio 0.6 keeps ceil(0.6 * 5) = 3 of 5.

@@ -5,6 +5,7 @@ import org.distill4j.api.Compression;
 import org.distill4j.api.CompressionContext;
 import org.distill4j.api.Compressor;
 import org.distill4j.api.network.Network;
+import org.distill4j.api.network.NetworkSpec;
 import org.distill4j.api.network.NetworkWeights;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -50,6 +52,18 @@ public final class L1FilterCompressor implements Compressor {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("layers", layers);
         return ChannelPruner.prune(teacher, kept, context, details);
+    }
+
+    /** The layers and per-layer ratios must name prunable convolutions of the architecture. */
+    @Override
+    public Optional<String> problem(NetworkSpec architecture) {
+        try {
+            PruningRatios.of(parameters.ratio(), parameters.layers(), parameters.layerRatios(),
+                    new ChannelFlow(architecture).prunableConvolutions());
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** The L1 norm of each filter of a {@code [out, in, k, k]} weight. */
