@@ -105,6 +105,28 @@ class TablesCommandTest {
     }
 
     @Test
+    void aDamagedRunIsShownInItsCellAndTheTableIsStillWritten() throws IOException {
+        copy(trained, directory);
+        Path kdRun;
+        try (Stream<Path> runs = Files.walk(directory.resolve("results/test/kd"))) {
+            kdRun = runs.filter(path -> path.getFileName().toString().equals("seed-2")).findFirst().orElseThrow();
+        }
+        Files.writeString(kdRun.resolve("metrics.json"), "{\"test-accuracy\": 0.9");
+
+        CommandOutput tables = tables(directory, spec(directory, "tiny.yaml"), "--output",
+                directory.resolve("out").toString());
+
+        assertThat(tables.exitCode()).as(tables.text() + tables.errors()).isZero();
+        assertThat(tables.text()).containsPattern("\\| KD \\| \\d+\\.\\d\\d \\(n=1 of 2, 1 damaged run\\) \\|")
+                .containsPattern("\\| Teacher \\| \\d+\\.\\d\\d ± \\d+\\.\\d\\d \\(n=2\\) \\|")
+                .contains("- damaged: a finished run's records cannot be read", "damaged  'KD': test/kd at ",
+                        "(damaged, not used: test/kd/", "seed-2: cannot read JSON from")
+                .contains("1 table, 2 cells: 1 complete, 1 damaged\n");
+        assertThat(Files.readString(directory.resolve("out/tiny.provenance.json"))).contains("\"damaged\"",
+                "\"problem\" : \"cannot read JSON from");
+    }
+
+    @Test
     void runningTablesAgainWritesTheSameBytes() {
         Path output = trained.resolve("out/twice");
         Path spec = spec(trained, "tiny-student.yaml");

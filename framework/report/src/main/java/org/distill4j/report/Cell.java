@@ -15,13 +15,15 @@ import java.util.Objects;
  * @param seeds      the descriptor's seeds: the runs a complete cell has
  * @param runs       the DONE runs of the current hash, in seed order
  * @param olderRuns  DONE runs of older versions of this variant; never part of the value
+ * @param damaged    DONE runs of the current hash whose records cannot be read; never part of the value
  * @param value      the values of {@code runs}, scaled; none when the runs do not record the metric
  * @param recorded   false when the cell has runs and none of them records its metric column's metric (a student
  *                   trained alone has no {@code teacher.test-accuracy}): the cell is shown empty. Only a metric
  *                   column's cell can be unrecorded; a table's own metric must be in every run
  */
 public record Cell(CellPlan plan, String row, String column, String descriptor, String experiment, String hash,
-        List<Long> seeds, List<RunRecord> runs, List<StaleRun> olderRuns, CellValue value, boolean recorded) {
+        List<Long> seeds, List<RunRecord> runs, List<StaleRun> olderRuns, List<DamagedRun> damaged, CellValue value,
+        boolean recorded) {
 
     public Cell {
         Objects.requireNonNull(plan, "plan");
@@ -33,6 +35,7 @@ public record Cell(CellPlan plan, String row, String column, String descriptor, 
         seeds = List.copyOf(seeds);
         runs = List.copyOf(runs);
         olderRuns = List.copyOf(olderRuns);
+        damaged = List.copyOf(damaged);
         Objects.requireNonNull(value, "value");
         if (recorded && value.n() != runs.size()) {
             throw new IllegalArgumentException("a cell has one value per run: " + value.n() + " values, "
@@ -44,10 +47,10 @@ public record Cell(CellPlan plan, String row, String column, String descriptor, 
         }
     }
 
-    /** A cell whose runs record its metric: one value per run. */
+    /** A cell whose runs record its metric, one value per run, and none damaged. */
     public Cell(CellPlan plan, String row, String column, String descriptor, String experiment, String hash,
             List<Long> seeds, List<RunRecord> runs, List<StaleRun> olderRuns, CellValue value) {
-        this(plan, row, column, descriptor, experiment, hash, seeds, runs, olderRuns, value, true);
+        this(plan, row, column, descriptor, experiment, hash, seeds, runs, olderRuns, List.of(), value, true);
     }
 
     public String hash12() {
@@ -55,13 +58,17 @@ public record Cell(CellPlan plan, String row, String column, String descriptor, 
     }
 
     /**
-     * Complete when every seed has a run. An incomplete cell is stale when older versions of its variant have runs
+     * Complete when every seed has a run. An incomplete cell is damaged when one of its finished runs cannot be
+     * read, else stale when older versions of its variant have runs
      * (the descriptor changed after they ran), else partial or missing. Older runs beside a complete cell are
      * superseded, not stale: the cell is exactly what the descriptor describes now.
      */
     public CellStatus status() {
         if (runs.size() == seeds.size()) {
             return CellStatus.COMPLETE;
+        }
+        if (!damaged.isEmpty()) {
+            return CellStatus.DAMAGED;
         }
         if (!olderRuns.isEmpty()) {
             return CellStatus.STALE;

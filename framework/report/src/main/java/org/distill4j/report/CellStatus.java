@@ -12,7 +12,12 @@ public enum CellStatus {
      * The current descriptor's runs are incomplete, and runs of an older version of the same variant (same profile,
      * same overrides, another hash) exist: the descriptor was edited after they ran. They are never used.
      */
-    STALE;
+    STALE,
+    /**
+     * A finished run of the current descriptor has records that cannot be read (a damaged {@code metrics.json}); it
+     * is left out of the value, and the cell says so instead of the table failing.
+     */
+    DAMAGED;
 
     /** The status as outputs write it: lower case. */
     public String text() {

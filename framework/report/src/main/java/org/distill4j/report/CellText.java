@@ -67,6 +67,9 @@ record CellText(String value, String deviation, String note, boolean recorded) {
         switch (cell.status()) {
             case MISSING:
                 return "missing";
+            case DAMAGED:
+                return counted + ", " + cell.damaged().size() + " damaged " + (cell.damaged().size() == 1 ? "run"
+                        : "runs");
             case STALE:
                 return cell.runs().isEmpty()
                         ? "stale: " + older + (older == 1 ? " run" : " runs") + " of an older descriptor"

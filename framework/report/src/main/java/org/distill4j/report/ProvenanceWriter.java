@@ -77,6 +77,10 @@ final class ProvenanceWriter {
             runs.add(summary);
         }
         entry.put("runs", runs);
+        if (!cell.damaged().isEmpty()) {
+            entry.put("damaged", cell.damaged().stream().map(damaged -> Map.of("directory", damaged.directory(),
+                    "seed", damaged.seed(), "problem", damaged.problem())).toList());
+        }
         List<Map<String, Object>> older = new ArrayList<>();
         for (StaleRun run : cell.olderRuns()) {
             older.add(Map.of("directory", run.directory(), "hash", run.hash(), "seed", run.seed()));

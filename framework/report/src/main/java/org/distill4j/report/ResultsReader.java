@@ -32,18 +32,30 @@ final class ResultsReader {
         this.store = new RunStore(Objects.requireNonNull(root, "root"));
     }
 
-    /** The DONE runs of the experiment's current hash, one per seed of the descriptor at most, in seed order. */
-    List<RunRecord> currentRuns(ResolvedExperiment experiment) {
+    /**
+     * The DONE runs of the experiment's current hash, one per seed of the descriptor at most, in seed order. A run
+     * whose records cannot be read is returned as damaged, so that its cell says so and the table is still written.
+     */
+    CurrentRuns currentRuns(ResolvedExperiment experiment) {
         List<RunRecord> runs = new ArrayList<>();
+        List<DamagedRun> damaged = new ArrayList<>();
         for (long seed : experiment.seeds()) {
             Path directory = store.runDirectory(experiment.id(), experiment.hash12(), seed);
             if (RunStore.isDone(directory)) {
-                JsonNode provenance = Json.read(directory.resolve(RunStore.PROVENANCE));
-                runs.add(new RunRecord(relative(directory), seed, Json.read(directory.resolve(RunStore.METRICS)),
-                        RunProvenance.of(provenance), provenance));
+                try {
+                    JsonNode provenance = Json.read(directory.resolve(RunStore.PROVENANCE));
+                    JsonNode metrics = Json.read(directory.resolve(RunStore.METRICS));
+                    if (!metrics.isObject()) {
+                        throw new IllegalArgumentException(RunStore.METRICS + " is not a JSON object");
+                    }
+                    runs.add(new RunRecord(relative(directory), seed, metrics, RunProvenance.of(provenance),
+                            provenance));
+                } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+                    damaged.add(new DamagedRun(relative(directory), seed, e.getMessage()));
+                }
             }
         }
-        return List.copyOf(runs);
+        return new CurrentRuns(runs, damaged);
     }
 
     /**

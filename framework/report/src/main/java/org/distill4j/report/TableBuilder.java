@@ -57,7 +57,8 @@ public final class TableBuilder {
         definition.rows().forEach(row -> cellsByRow.add(new ArrayList<>()));
         for (CellPlan plan : spec.cellPlans()) {
             ResolvedExperiment experiment = experiments.get(plan.variant());
-            List<RunRecord> runs = results.currentRuns(experiment);
+            CurrentRuns current = results.currentRuns(experiment);
+            List<RunRecord> runs = current.runs();
             MetricPath metric = definition.metric(plan.column());
             double scale = definition.scale(plan.column());
             // A metric column may name a metric some rows' runs do not have (a student trained alone has no
@@ -71,7 +72,7 @@ public final class TableBuilder {
             String column = plan.column().isPresent() ? headers.get(plan.column().getAsInt()) : "";
             cellsByRow.get(plan.row()).add(new Cell(plan, definition.rows().get(plan.row()).label(), column,
                     Paths.relative(projectRoot, plan.variant().descriptor()), experiment.id(), experiment.hash(),
-                    experiment.seeds(), runs, results.olderRuns(experiment),
+                    experiment.seeds(), runs, results.olderRuns(experiment), current.damaged(),
                     new CellValue(definition.aggregation(), values), recorded));
         }
         List<TableRow> rows = new ArrayList<>();

@@ -33,6 +33,10 @@ final class TableLegend {
             lines.add("stale: runs exist for an older version of this descriptor (same profile and overrides, another"
                     + " hash); they are not used. Re-run the cell to replace them.");
         }
+        if (statuses.contains(CellStatus.DAMAGED)) {
+            lines.add("damaged: a finished run's records cannot be read (the table's provenance file names it and says"
+                    + " why); it is left out. Delete its directory and re-run it.");
+        }
         if (table.hasPaperColumn()) {
             lines.add("paper (reported): the value published in the paper, copied from it, not measured here.");
         }

@@ -55,8 +55,11 @@ public final class TableSummary {
             }
             lines.add(String.format(java.util.Locale.ROOT, "%-8s %s: %s at %s, %d of %d runs%s; train with: %s",
                     cell.status().text(), cell.location(), cell.experiment(), cell.hash12(), cell.runs().size(),
-                    cell.seeds().size(), cell.olderRuns().isEmpty() ? ""
-                            : " (" + cell.olderRuns().size() + " older runs not used)",
+                    cell.seeds().size(), (cell.olderRuns().isEmpty() ? ""
+                            : " (" + cell.olderRuns().size() + " older runs not used)")
+                            + (cell.damaged().isEmpty() ? "" : " (damaged, not used: " + cell.damaged().stream()
+                                    .map(damaged -> damaged.directory() + ": " + damaged.problem())
+                                    .collect(Collectors.joining("; ")) + ")"),
                     ShellWords.join(run)));
         }
         return List.copyOf(lines);
