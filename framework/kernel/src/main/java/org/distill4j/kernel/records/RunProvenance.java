@@ -30,8 +30,16 @@ public record RunProvenance(String experiment, String profile, String hash, long
     public record DescriptorFile(String path, String sha256) {
     }
 
-    /** The commit the code was built from, and whether tracked files differed from it. */
-    public record GitCommit(String commit, boolean dirty) {
+    /**
+     * The commit the code was built from, and whether the working tree differed from it.
+     *
+     * @param patch       for a dirty tree, the file in the run directory that holds the changes ({@code git apply}
+     *                    on the commit reproduces the code)
+     * @param patchSha256 its SHA-256
+     */
+    public record GitCommit(String commit, boolean dirty,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String patch,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String patchSha256) {
     }
 
     /** A plugin on the class path and its version. */

@@ -29,7 +29,7 @@ public final class ExperimentRunner {
         this.out = out;
         TeacherLoader teachers = new TeacherLoader(store, (teacher, seed) -> run(teacher, seed, true));
         this.pipeline = new RunPipeline(new RunComponents(components), teachers, new GraphNetworkFactory(),
-                new RunRecorder(registry, GitState.of(Path.of("").toAbsolutePath())), new RunConsole(out, terminal),
+                new RunRecorder(registry, GitState.current()), new RunConsole(out, terminal),
                 store.root());
     }
 

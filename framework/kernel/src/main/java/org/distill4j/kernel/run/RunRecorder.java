@@ -43,7 +43,11 @@ final class RunRecorder {
         saveModel(network, model);
         StudentOrigin origin = student.origin();
         double compressionSeconds = zeroIfNull(origin.compressionSeconds()) + zeroIfNull(origin.alignmentSeconds());
-        RunProvenance provenance = RunRecords.provenance(experiment, seed, git, registry.plugins(), data,
+        if (git.dirty()) {
+            // The code differed from its commit: the run keeps the difference, so that it can be reproduced.
+            AtomicFiles.write(directory.resolve(RunStore.UNCOMMITTED_PATCH), git.patch());
+        }
+        RunProvenance provenance = RunRecords.provenance(experiment, seed, git, directory, registry.plugins(), data,
                 teacher.orElse(null), AtomicFiles.sha256(model), started, trainingSeconds + compressionSeconds, origin,
                 trainingSeconds);
 

@@ -14,6 +14,7 @@ import org.distill4j.kernel.records.StageMetrics;
 import org.distill4j.kernel.records.StudentSize;
 import org.distill4j.kernel.records.TeacherMetrics;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -70,7 +71,7 @@ final class RunRecords {
      * @param seconds         the run's training, compression and alignment time
      * @param trainingSeconds the student's training time, part of a compressed student's recovery time
      */
-    static RunProvenance provenance(ResolvedExperiment experiment, long seed, GitState git,
+    static RunProvenance provenance(ResolvedExperiment experiment, long seed, GitState git, Path directory,
             List<Distill4jPlugin> plugins, Dataset data, LoadedTeacher teacher, String modelSha256, Instant started,
             double seconds, StudentOrigin origin, double trainingSeconds) {
         // A compressed student's recovery is its alignment and its training together.
@@ -80,11 +81,20 @@ final class RunRecords {
                 experiment.overrides().stream().map(DescriptorOverride::toString).toList(),
                 new RunProvenance.DescriptorFile(experiment.source().toString(),
                         AtomicFiles.sha256(experiment.source())),
-                new RunProvenance.GitCommit(git.commit(), git.dirty()), Provenance.plugins(plugins),
+                gitCommit(git, directory), Provenance.plugins(plugins),
                 Provenance.backend(), Provenance.machine(), Provenance.data(data),
                 teacher == null ? null : teacher.provenance(), modelSha256, started.toString(),
                 Instant.now().toString(), seconds, origin.compressionSeconds(), origin.alignmentSeconds(),
                 recoverySeconds, origin.sourceProvenance());
+    }
+
+    /** The commit, and for a dirty tree the patch file the recorder wrote beside the records, with its hash. */
+    private static RunProvenance.GitCommit gitCommit(GitState git, Path directory) {
+        if (!git.dirty()) {
+            return new RunProvenance.GitCommit(git.commit(), false, null, null);
+        }
+        return new RunProvenance.GitCommit(git.commit(), true, RunStore.UNCOMMITTED_PATCH,
+                AtomicFiles.sha256(directory.resolve(RunStore.UNCOMMITTED_PATCH)));
     }
 
     private static Double nullIfNaN(double value) {

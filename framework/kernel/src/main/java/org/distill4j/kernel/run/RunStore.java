@@ -28,6 +28,8 @@ public final class RunStore {
     public static final String EVENTS = "events.jsonl";
     public static final String DESCRIPTOR = "descriptor.yaml";
     public static final String MODEL = "model.zip";
+    /** The uncommitted changes the run's code had over its commit, when it had any ({@link GitState#patch()}). */
+    public static final String UNCOMMITTED_PATCH = "uncommitted.patch";
 
     private final Path root;
 
