@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
                 + " in the results folder. Trains nothing. Each table's Markdown is printed and written with its CSV,"
                 + " LaTeX, provenance (every run behind every cell) and plots (PNG). Cells without every run are marked"
                 + " missing, partial or stale (runs of an older version of the descriptor, never mixed in).",
-                "Exit status: 0 when the tables were written, 1 with --strict when a cell is not complete, 2 when a"
-                        + " table spec or one of its descriptors is invalid (nothing is written)."})
+                "Exit status: 0 when the tables were written, 1 with --strict when a cell is not complete or rests on"
+                        + " runs of uncommitted code, 2 when a table spec or one of its descriptors is invalid (nothing"
+                        + " is written)."})
 public final class TablesCommand implements Callable<Integer> {
 
     @Mixin
@@ -43,7 +44,8 @@ public final class TablesCommand implements Callable<Integer> {
                     + " docs/tables/as-written without one)")
     private Path output;
 
-    @Option(names = "--strict", description = "exit 1 when any cell is missing, partial or stale")
+    @Option(names = "--strict", description = "exit 1 when any cell is missing, partial, stale or damaged, or rests"
+            + " on runs made from uncommitted code")
     private boolean strict;
 
     @Override
@@ -68,13 +70,19 @@ public final class TablesCommand implements Callable<Integer> {
             System.out.println();
         }
         int incomplete = TableSummary.incompleteCount(batch.tables());
+        List<String> dirty = TableSummary.dirtyCells(batch.tables());
         System.out.println(TableSummary.total(batch.tables()));
         if (strict && incomplete > 0) {
             System.out.println("--strict: " + incomplete + (incomplete == 1 ? " cell is" : " cells are")
                     + " not complete; train them (the commands are listed above) and run tables again");
-            return 1;
         }
-        return 0;
+        if (strict && !dirty.isEmpty()) {
+            dirty.forEach(System.out::println);
+            System.out.println("--strict: " + dirty.size() + (dirty.size() == 1 ? " cell rests" : " cells rest")
+                    + " on runs made from uncommitted code (listed above); commit, then run them again from a clean"
+                    + " checkout");
+        }
+        return strict && (incomplete > 0 || !dirty.isEmpty()) ? 1 : 0;
     }
 
     /**

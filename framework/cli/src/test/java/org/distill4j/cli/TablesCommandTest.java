@@ -127,6 +127,29 @@ class TablesCommandTest {
     }
 
     @Test
+    void aCellThatRestsOnADirtyRunIsMarkedAndStrictRefusesIt() throws IOException {
+        copy(trained, directory);
+        Path kdRun;
+        try (Stream<Path> runs = Files.walk(directory.resolve("results/test/kd"))) {
+            kdRun = runs.filter(path -> path.getFileName().toString().equals("seed-1")).findFirst().orElseThrow();
+        }
+        Path provenance = kdRun.resolve("provenance.json");
+        Files.writeString(provenance, Files.readString(provenance).replace("\"dirty\" : false", "\"dirty\" : true"));
+        Path spec = spec(directory, "tiny.yaml");
+
+        CommandOutput lenient = tables(directory, spec, "--output", directory.resolve("out").toString());
+        CommandOutput strict = tables(directory, spec, "--output", directory.resolve("out").toString(), "--strict");
+
+        assertThat(lenient.exitCode()).as(lenient.text() + lenient.errors()).isZero();
+        assertThat(lenient.text()).containsPattern("\\| KD \\| \\d+\\.\\d\\d ± \\d+\\.\\d\\d \\(n=2, 1 dirty\\) \\|")
+                .containsPattern("\\| Teacher \\| \\d+\\.\\d\\d ± \\d+\\.\\d\\d \\(n=2\\) \\|")
+                .contains("- k dirty: k of the cell's runs were made from uncommitted code");
+        assertThat(strict.exitCode()).isEqualTo(1);
+        assertThat(strict.text()).contains("dirty    tiny 'KD': results/test/kd/", "/seed-1",
+                "--strict: 1 cell rests on runs made from uncommitted code");
+    }
+
+    @Test
     void runningTablesAgainWritesTheSameBytes() {
         Path output = trained.resolve("out/twice");
         Path spec = spec(trained, "tiny-student.yaml");

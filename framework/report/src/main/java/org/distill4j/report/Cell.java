@@ -76,6 +76,14 @@ public record Cell(CellPlan plan, String row, String column, String descriptor, 
         return runs.isEmpty() ? CellStatus.MISSING : CellStatus.PARTIAL;
     }
 
+    /**
+     * The runs of the value that were made from uncommitted code ({@code dirty} in their provenance): the repository
+     * alone does not reproduce them.
+     */
+    public List<RunRecord> dirtyRuns() {
+        return runs.stream().filter(run -> run.provenance().dirty()).toList();
+    }
+
     /** Where the cell sits, for messages: the row's label and the column's header. */
     public String location() {
         return "'" + row + "'" + (column.isEmpty() ? "" : " " + column);

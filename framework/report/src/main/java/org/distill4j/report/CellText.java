@@ -33,7 +33,8 @@ record CellText(String value, String deviation, String note, boolean recorded) {
         if (!cell.recorded()) {
             // The runs are there, the metric is not: a run count would read as a value over those runs, so only an
             // incomplete cell keeps its note (what --strict refuses must stay visible).
-            return new CellText("", "", cell.status() == CellStatus.COMPLETE ? "" : note(cell), false);
+            return new CellText("", "", cell.status() == CellStatus.COMPLETE && cell.dirtyRuns().isEmpty() ? ""
+                    : note(cell), false);
         }
         CellValue value = cell.value();
         String shown = "";
@@ -61,6 +62,12 @@ record CellText(String value, String deviation, String note, boolean recorded) {
     }
 
     private static String note(Cell cell) {
+        String note = statusNote(cell);
+        int dirty = cell.dirtyRuns().size();
+        return dirty == 0 ? note : note + ", " + dirty + " dirty";
+    }
+
+    private static String statusNote(Cell cell) {
         int older = cell.olderRuns().size();
         String counted = "n=" + cell.runs().size() + (cell.runs().size() == cell.seeds().size() ? ""
                 : " of " + cell.seeds().size());

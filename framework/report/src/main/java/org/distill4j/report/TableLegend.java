@@ -33,6 +33,10 @@ final class TableLegend {
             lines.add("stale: runs exist for an older version of this descriptor (same profile and overrides, another"
                     + " hash); they are not used. Re-run the cell to replace them.");
         }
+        if (table.cells().stream().anyMatch(cell -> !cell.dirtyRuns().isEmpty())) {
+            lines.add("k dirty: k of the cell's runs were made from uncommitted code (dirty in their provenance), so the"
+                    + " repository alone does not reproduce them; tables --strict refuses them.");
+        }
         if (statuses.contains(CellStatus.DAMAGED)) {
             lines.add("damaged: a finished run's records cannot be read (the table's provenance file names it and says"
                     + " why); it is left out. Delete its directory and re-run it.");

@@ -25,6 +25,22 @@ public final class TableSummary {
         return tables.size() + (tables.size() == 1 ? " table, " : " tables, ") + cellCounts(cells);
     }
 
+    /** The cells whose value rests on runs made from uncommitted code: what makes {@code --strict} fail too. */
+    public static List<String> dirtyCells(List<Table> tables) {
+        List<String> lines = new ArrayList<>();
+        for (Table table : tables) {
+            for (Cell cell : table.cells()) {
+                List<RunRecord> dirty = cell.dirtyRuns();
+                if (!dirty.isEmpty()) {
+                    lines.add("dirty    " + table.definition().table() + " " + cell.location() + ": "
+                            + dirty.stream().map(run -> table.resultsPath() + "/" + run.directory())
+                                    .collect(Collectors.joining(", ")));
+                }
+            }
+        }
+        return List.copyOf(lines);
+    }
+
     /** How many cells of the tables are not complete: what makes {@code --strict} fail. */
     public static int incompleteCount(List<Table> tables) {
         return tables.stream().mapToInt(table -> table.incompleteCells().size()).sum();
