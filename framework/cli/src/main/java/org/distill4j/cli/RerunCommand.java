@@ -9,6 +9,7 @@ import org.distill4j.cli.sweep.TeacherRuns;
 import org.distill4j.cli.sweep.ValueDifference;
 import org.distill4j.kernel.descriptor.RecordedDescriptorReader;
 import org.distill4j.kernel.descriptor.ResolvedExperiment;
+import org.distill4j.kernel.run.GitState;
 import org.distill4j.kernel.run.Json;
 import org.distill4j.kernel.run.RunResult;
 import org.distill4j.kernel.run.RunStore;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,6 +46,11 @@ public final class RerunCommand implements Callable<Integer> {
             + " hold this run already")
     private Path results;
 
+    @Option(names = "--recorded-code", paramLabel = "FOLDER", description = "rerun on the code the run was made from:"
+            + " a git worktree of its commit at FOLDER (a new folder), with its uncommitted.patch applied when it has"
+            + " one, where this rerun runs again")
+    private Path recordedCode;
+
     @Inject
     private RecordedDescriptorReader reader;
 
@@ -57,6 +64,10 @@ public final class RerunCommand implements Callable<Integer> {
             throw new IllegalArgumentException(run + " is not a finished run (no DONE or no metrics.json): rerun"
                     + " compares with the metrics of a finished run");
         }
+        if (recordedCode != null) {
+            return rerunOnRecordedCode(recorded);
+        }
+        noteTheRecordedCode(recorded);
         ResolvedExperiment experiment = new RecordedRuns(reader, recorded.store()).experimentOf(recorded).orElseThrow();
         RunStore fresh = freshStore(recorded, experiment);
         for (RunKey teacher : TeacherRuns.copy(experiment, recorded.seed(), recorded.store(), fresh)) {
@@ -68,6 +79,48 @@ public final class RerunCommand implements Callable<Integer> {
                 + ") from " + recorded.file(RunStore.RESOLVED));
         RunResult result = runners.into(fresh).run(experiment, recorded.seed());
         return compare(recorded.file(RunStore.METRICS), result.directory().resolve(RunStore.METRICS)) ? 0 : 1;
+    }
+
+    /**
+     * A run made from other code than this checkout's (another commit, or uncommitted changes) may not reproduce
+     * here; says so, with the commands that check out its code.
+     */
+    private static void noteTheRecordedCode(RunDirectory recorded) {
+        RecordedCode code = recordedCode(recorded);
+        String now = GitState.current().commit();
+        if (code.commit().equals(now) && code.patch().isEmpty()) {
+            return;
+        }
+        System.out.println("note: the run was made from " + code.commit()
+                + code.patch().map(patch -> " with uncommitted changes (" + patch.getFileName() + ")").orElse("")
+                + ", this checkout is at " + now + "; to rerun it on its own code, add --recorded-code FOLDER, or: "
+                + code.commands(Path.of("").toAbsolutePath(), Path.of("FOLDER")));
+    }
+
+    private int rerunOnRecordedCode(RunDirectory recorded) throws IOException {
+        RecordedCode code = recordedCode(recorded);
+        Path folder = recordedCode.toAbsolutePath();
+        code.checkOut(Path.of("").toAbsolutePath(), folder);
+        System.out.println("checked out " + code.commit() + code.patch().map(patch -> " with " + patch).orElse("")
+                + " at " + folder);
+        List<String> command = new ArrayList<>(List.of(folder.resolve("scripts/distill4j").toString(), "rerun",
+                recorded.directory().toAbsolutePath().toString()));
+        if (results != null) {
+            command.addAll(List.of("--results", results.toAbsolutePath().toString()));
+        }
+        try {
+            return new ProcessBuilder(command).directory(folder.toFile()).inheritIO().start().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rerunning in " + folder, e);
+        }
+    }
+
+    private static RecordedCode recordedCode(RunDirectory recorded) {
+        Path provenance = recorded.file(RunStore.PROVENANCE);
+        String commit = Files.isRegularFile(provenance)
+                ? Json.read(provenance).path("git").path("commit").asText("unknown") : "unknown";
+        return RecordedCode.of(recorded.directory(), commit);
     }
 
     private RunStore freshStore(RunDirectory recorded, ResolvedExperiment experiment) throws IOException {
