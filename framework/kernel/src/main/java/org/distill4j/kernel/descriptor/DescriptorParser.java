@@ -72,11 +72,19 @@ public final class DescriptorParser {
      * each profile adds, without training anything. Empty when the descriptor is valid in every form.
      */
     public List<Problem> validate(Path descriptor) {
+        return validate(descriptor, Optional.empty());
+    }
+
+    /**
+     * Checks a descriptor on its own and with one profile (all of them when {@code only} is empty): the base's
+     * problems, then the problems the profile adds.
+     */
+    public List<Problem> validate(Path descriptor, Optional<String> only) {
         Path source = descriptor.toAbsolutePath().normalize();
         Outcome base = resolve(source, Optional.empty(), List.of());
         List<Problem> problems = new ArrayList<>(base.problems());
         Set<Problem> known = new HashSet<>(base.problems());
-        for (String profile : base.profileNames()) {
+        for (String profile : only.map(List::of).orElse(base.profileNames())) {
             Outcome withProfile = resolve(source, Optional.of(profile), List.of());
             List<Problem> added = withProfile.problems().stream().filter(problem -> !known.contains(problem)).toList();
             problems.addAll(withProfile.overlay().map(overlay -> ProfileAttribution.attribute(added, profile, overlay))
