@@ -21,4 +21,13 @@ public interface Compressor {
     default Optional<String> problem(NetworkSpec architecture) {
         return Optional.empty();
     }
+
+    /**
+     * Whether the compression holds weights at zero through later training ({@link Compression#training()}), as
+     * unstructured pruning does. Such a student cannot be aligned: an aligner's merged layers would fill the pruned
+     * weights in, so a descriptor that adds one is refused.
+     */
+    default boolean masksWeights() {
+        return false;
+    }
 }

@@ -123,6 +123,27 @@ class MagnitudePruningRunTest {
     }
 
     @Test
+    void anAlignerAfterMagnitudePruningIsRefusedBeforeTheTeacherTrains() {
+        TinyDescriptors.write(directory, "aligned-magnitude.yaml", """
+                experiment: test/aligned-magnitude
+                seeds: [1]
+                %steacher: {experiment: teacher.yaml}
+                student:
+                  compressor: {name: magnitude}
+                  aligner: {name: fskd-bcd, params: {samples: 40}}
+                """.formatted(DATA));
+        Path results = directory.resolve("aligned-magnitude");
+
+        CommandOutput run = CommandOutput.run("run", directory.resolve("aligned-magnitude.yaml").toString(),
+                "--results", results.toString());
+
+        assertThat(run.exitCode()).as(run.text()).isEqualTo(2);
+        assertThat(run.text()).contains("student.aligner: compressor 'magnitude' holds pruned weights at zero, which"
+                + " aligner 'fskd-bcd' would fill in");
+        assertThat(results).doesNotExist();
+    }
+
+    @Test
     void roundsWithoutATrainingSectionAndANarrowedTeacherAreRefusedWithWhatToDo() {
         TinyDescriptors.write(directory, "untrained.yaml", """
                 experiment: test/untrained

@@ -34,7 +34,14 @@ final class CompressorCheck {
             return Optional.empty();
         }
         ComponentChoice compressor = document.student().compressor().choice();
-        return create(factory, compressor, Compressor.class).problem(spec)
+        Compressor created = create(factory, compressor, Compressor.class);
+        if (created.masksWeights() && document.student().aligner() != null) {
+            return Optional.of(new Problem("student.aligner", "compressor '" + compressor.name() + "' holds pruned"
+                    + " weights at zero, which aligner '" + document.student().aligner().choice().name() + "' would"
+                    + " fill in by merging its layers; remove the aligner (recover the pruned student by training),"
+                    + " or use a compressor that removes channels"));
+        }
+        return created.problem(spec)
                 .map(message -> new Problem("student.compressor.params", "compressor '" + compressor.name()
                         + "' cannot compress the teacher's " + spec.family() + " network: " + message));
     }

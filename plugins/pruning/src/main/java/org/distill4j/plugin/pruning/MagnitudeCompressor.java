@@ -104,6 +104,12 @@ public final class MagnitudeCompressor implements Compressor {
                 new MagnitudeWeightMasks(arrays(network, masks)));
     }
 
+    /** The pruned weights stay zero through every later training, by the masks this compression hands on. */
+    @Override
+    public boolean masksWeights() {
+        return true;
+    }
+
     /** Every convolution and dense layer, in the network's order. */
     static List<String> maskedLayers(NetworkSpec spec) {
         return spec.nodes().stream()
