@@ -6,6 +6,7 @@ import org.distill4j.cli.bench.BenchmarkSettings;
 import org.distill4j.cli.bench.Comparison;
 import org.distill4j.cli.bench.MemoryWorkload;
 import org.distill4j.cli.bench.PytorchTwin;
+import org.distill4j.kernel.files.FileErrors;
 import org.distill4j.kernel.run.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -123,7 +124,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             Files.writeString(file, text);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + FileErrors.describe(e), e);
         }
     }
 }

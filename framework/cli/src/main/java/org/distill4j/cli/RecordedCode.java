@@ -1,5 +1,6 @@
 package org.distill4j.cli;
 
+import org.distill4j.kernel.files.FileErrors;
 import org.distill4j.kernel.run.RunStore;
 import org.distill4j.report.ShellWords;
 
@@ -64,7 +65,7 @@ record RecordedCode(String commit, Optional<Path> patch) {
                         + output.strip());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot run " + String.join(" ", command) + ": " + FileErrors.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + String.join(" ", command), e);

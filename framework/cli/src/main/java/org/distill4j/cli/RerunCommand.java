@@ -9,6 +9,7 @@ import org.distill4j.cli.sweep.TeacherRuns;
 import org.distill4j.cli.sweep.ValueDifference;
 import org.distill4j.kernel.descriptor.RecordedDescriptorReader;
 import org.distill4j.kernel.descriptor.ResolvedExperiment;
+import org.distill4j.kernel.files.FileErrors;
 import org.distill4j.kernel.run.GitState;
 import org.distill4j.kernel.run.Json;
 import org.distill4j.kernel.run.RunResult;
@@ -174,7 +175,7 @@ public final class RerunCommand implements Callable<Integer> {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + FileErrors.describe(e), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.distill4j.cli;
 
 import jakarta.inject.Inject;
 import org.distill4j.kernel.descriptor.DescriptorParser;
+import org.distill4j.kernel.files.FileErrors;
 import org.distill4j.report.Table;
 import org.distill4j.report.TableBatch;
 import org.distill4j.report.TableOutputs;
@@ -99,7 +100,7 @@ public final class TablesCommand implements Callable<Integer> {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read back " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read back " + file + ": " + FileErrors.describe(e), e);
         }
     }
 }

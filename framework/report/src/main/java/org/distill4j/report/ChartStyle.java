@@ -1,5 +1,6 @@
 package org.distill4j.report;
 
+import org.distill4j.kernel.files.FileErrors;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -90,7 +91,7 @@ final class ChartStyle {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode the plot '" + chart.getTitle() + "' as PNG: "
-                    + e.getMessage(), e);
+                    + FileErrors.describe(e), e);
         }
     }
 

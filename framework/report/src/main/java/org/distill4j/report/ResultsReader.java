@@ -3,6 +3,7 @@ package org.distill4j.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.distill4j.kernel.descriptor.DescriptorOverride;
 import org.distill4j.kernel.descriptor.ResolvedExperiment;
+import org.distill4j.kernel.files.FileErrors;
 import org.distill4j.kernel.run.Json;
 import org.distill4j.kernel.run.RunStore;
 
@@ -135,7 +136,7 @@ final class ResultsReader {
                     .sorted(Comparator.comparing(path -> path.getFileName().toString()))
                     .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + parent + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot list " + parent + ": " + FileErrors.describe(e), e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.distill4j.report;
 
+import org.distill4j.kernel.files.FileErrors;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +28,7 @@ public final class TableSpecFiles {
                     .sorted(Comparator.comparing(file -> Paths.slashed(root.relativize(file))))
                     .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list table specs under " + directory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot list table specs under " + directory + ": " + FileErrors.describe(e), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.distill4j.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.distill4j.kernel.files.FileErrors;
 import org.distill4j.kernel.run.Json;
 
 import java.io.BufferedReader;
@@ -76,7 +77,7 @@ public final class PytorchTwin {
             }
             exit = process.waitFor();
         } catch (IOException e) {
-            return Outcome.unavailable("cannot start '" + python + "' (" + e.getMessage() + "); install Python 3 with"
+            return Outcome.unavailable("cannot start '" + python + "' (" + FileErrors.describe(e) + "); install Python 3 with"
                     + " torch and give it with --python or DISTILL4J_PYTHON");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

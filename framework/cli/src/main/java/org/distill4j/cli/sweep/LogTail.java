@@ -1,5 +1,7 @@
 package org.distill4j.cli.sweep;
 
+import org.distill4j.kernel.files.FileErrors;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +18,7 @@ public final class LogTail {
             List<String> all = text.lines().toList();
             return List.copyOf(all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
-            return List.of("(cannot read the log " + log + ": " + e.getMessage() + ")");
+            return List.of("(cannot read the log " + log + ": " + FileErrors.describe(e) + ")");
         }
     }
 

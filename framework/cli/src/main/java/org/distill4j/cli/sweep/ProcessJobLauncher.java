@@ -1,5 +1,7 @@
 package org.distill4j.cli.sweep;
 
+import org.distill4j.kernel.files.FileErrors;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +56,7 @@ public final class ProcessJobLauncher implements JobLauncher {
             });
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new UncheckedIOException("cannot start " + command.get(0)
-                    + " for " + job.run().label() + ": " + e.getMessage(), e));
+                    + " for " + job.run().label() + ": " + FileErrors.describe(e), e));
         }
     }
 

@@ -7,6 +7,7 @@ import org.distill4j.kernel.descriptor.ParseResult;
 import org.distill4j.kernel.descriptor.RecordedDescriptor;
 import org.distill4j.kernel.descriptor.RecordedDescriptorReader;
 import org.distill4j.kernel.descriptor.TeacherLookup;
+import org.distill4j.kernel.files.FileErrors;
 import org.distill4j.kernel.run.Json;
 import org.distill4j.kernel.run.RunStore;
 
@@ -98,7 +99,7 @@ public final class RecordedRuns implements TeacherLookup {
                     .sorted(Comparator.comparing((Path entry) -> !RunStore.isDone(entry)).thenComparingLong(RecordedRuns::seedOf))
                     .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the runs in " + experiment + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot list the runs in " + experiment + ": " + FileErrors.describe(e), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.distill4j.cli.sweep;
 
+import org.distill4j.kernel.files.FileErrors;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -103,7 +105,7 @@ public final class SweepExecution {
             exit = launcher.start(job, log);
         } catch (IOException e) {
             exit = CompletableFuture.failedFuture(new UncheckedIOException("cannot create the log folder for "
-                    + job.run() + ": " + e.getMessage(), e));
+                    + job.run() + ": " + FileErrors.describe(e), e));
         } catch (RuntimeException e) {
             exit = CompletableFuture.failedFuture(e);
         }

@@ -1,6 +1,7 @@
 package org.distill4j.cli.sweep;
 
 import org.distill4j.kernel.descriptor.ResolvedExperiment;
+import org.distill4j.kernel.files.FileErrors;
 import org.distill4j.kernel.run.RunStore;
 
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class TeacherRuns {
             Files.copy(source.resolve(RunStore.DONE), target.resolve(RunStore.DONE), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the teacher run " + source + " to " + target + ": "
-                    + e.getMessage(), e);
+                    + FileErrors.describe(e), e);
         }
     }
 

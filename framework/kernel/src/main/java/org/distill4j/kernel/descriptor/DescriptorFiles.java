@@ -1,5 +1,7 @@
 package org.distill4j.kernel.descriptor;
 
+import org.distill4j.kernel.files.FileErrors;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +26,7 @@ public final class DescriptorFiles {
                     .sorted(Comparator.comparing(file -> slashed(directory.relativize(file))))
                     .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list descriptors under " + directory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot list descriptors under " + directory + ": " + FileErrors.describe(e), e);
         }
     }
 

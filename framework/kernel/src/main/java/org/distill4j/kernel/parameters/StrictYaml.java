@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.distill4j.api.Problem;
+import org.distill4j.kernel.files.FileErrors;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -83,7 +84,7 @@ public final class StrictYaml {
         } catch (CharacterCodingException e) {
             return failure(file + " is not UTF-8 text");
         } catch (IOException e) {
-            return failure("cannot read " + file + ": " + e.getMessage());
+            return failure("cannot read " + file + ": " + FileErrors.describe(e));
         }
         return read(text);
     }

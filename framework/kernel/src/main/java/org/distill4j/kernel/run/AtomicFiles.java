@@ -1,5 +1,7 @@
 package org.distill4j.kernel.run;
 
+import org.distill4j.kernel.files.FileErrors;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +29,7 @@ public final class AtomicFiles {
             Files.write(temporary, content);
             move(temporary, target);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + FileErrors.describe(e), e);
         }
     }
 
@@ -49,7 +51,7 @@ public final class AtomicFiles {
             }
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + FileErrors.describe(e), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

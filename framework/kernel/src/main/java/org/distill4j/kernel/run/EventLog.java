@@ -2,6 +2,7 @@ package org.distill4j.kernel.run;
 
 import org.distill4j.kernel.engine.EpochRecord;
 import org.distill4j.kernel.engine.ProgressListener;
+import org.distill4j.kernel.files.FileErrors;
 import org.distill4j.kernel.records.EpochEvent;
 
 import java.io.IOException;
@@ -39,7 +40,7 @@ final class EventLog implements ProgressListener {
             Files.writeString(file, Json.line(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot append to " + file + ": " + FileErrors.describe(e), e);
         }
         next.epoch(record, epochs);
     }

@@ -2,6 +2,7 @@ package org.distill4j.kernel.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.distill4j.kernel.descriptor.ResolvedExperiment;
+import org.distill4j.kernel.files.FileErrors;
 import org.distill4j.kernel.plugin.ComponentFactory;
 import org.distill4j.kernel.plugin.ComponentRegistry;
 import org.distill4j.models.graph.GraphNetworkFactory;
@@ -80,7 +81,7 @@ public final class ExperimentRunner {
             RunStore.clear(rebuild);
             Files.delete(rebuild);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot rebuild the model in " + rebuild + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot rebuild the model in " + rebuild + ": " + FileErrors.describe(e), e);
         }
     }
 

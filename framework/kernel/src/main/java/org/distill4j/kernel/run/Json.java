@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.distill4j.kernel.files.FileErrors;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ public final class Json {
         try {
             return MAPPER.readTree(file.toFile());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read JSON from " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read JSON from " + file + ": " + FileErrors.describe(e), e);
         }
     }
 

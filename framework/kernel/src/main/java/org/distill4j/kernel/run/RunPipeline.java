@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.distill4j.api.NetworkFactory;
 import org.distill4j.kernel.descriptor.ResolvedExperiment;
 import org.distill4j.kernel.engine.TrainableGraph;
+import org.distill4j.kernel.files.FileErrors;
 import org.distill4j.kernel.records.RunMetrics;
 
 import java.io.IOException;
@@ -68,7 +69,7 @@ final class RunPipeline {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create " + directory + ": " + FileErrors.describe(e), e);
         }
     }
 }

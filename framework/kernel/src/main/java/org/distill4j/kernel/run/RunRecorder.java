@@ -5,6 +5,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.distill4j.api.data.Dataset;
 import org.distill4j.kernel.descriptor.ResolvedExperiment;
 import org.distill4j.kernel.engine.TrainableGraph;
+import org.distill4j.kernel.files.FileErrors;
 import org.distill4j.kernel.plugin.ComponentRegistry;
 import org.distill4j.kernel.records.RunMetrics;
 import org.distill4j.kernel.records.RunProvenance;
@@ -69,7 +70,7 @@ final class RunRecorder {
             ModelSerializer.writeModel(network, temporary.toFile(), false);
             AtomicFiles.move(temporary, model);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the model to " + model + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot save the model to " + model + ": " + FileErrors.describe(e), e);
         }
     }
 
@@ -77,7 +78,7 @@ final class RunRecorder {
         try {
             AtomicFiles.write(directory.resolve(RunStore.DESCRIPTOR), Files.readAllBytes(experiment.source()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + experiment.source() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot copy " + experiment.source() + ": " + FileErrors.describe(e), e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.distill4j.kernel.run;
 
+import org.distill4j.kernel.files.FileErrors;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -66,7 +68,7 @@ public final class RunStore {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear the interrupted run in " + runDirectory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot clear the interrupted run in " + runDirectory + ": " + FileErrors.describe(e), e);
         }
     }
 
@@ -113,7 +115,7 @@ public final class RunStore {
                 lock.release();
                 channel.close();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot release a run lock: " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot release a run lock: " + FileErrors.describe(e), e);
             } finally {
                 inThisJvm.unlock();
             }
