@@ -1,9 +1,12 @@
 package org.distill4j.cli;
 
+import org.distill4j.cli.sweep.SweepParent;
+
 /** The {@code distill4j} command. */
 public final class Main {
 
     public static void main(String[] args) {
+        SweepParent.watch();
         int exit;
         try {
             exit = Distill4jCommand.commandLine(CommandKernel.onClassPath()).execute(args);

@@ -5,6 +5,7 @@ import org.distill4j.api.Problem;
 import org.distill4j.cli.sweep.JavaCommand;
 import org.distill4j.cli.sweep.JobCommandLine;
 import org.distill4j.cli.sweep.JobLauncher;
+import org.distill4j.cli.sweep.JobMemory;
 import org.distill4j.cli.sweep.PlanPrinter;
 import org.distill4j.cli.sweep.ProcessJobLauncher;
 import org.distill4j.cli.sweep.ResolvedVariant;
@@ -29,7 +30,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -87,13 +88,16 @@ public final class SweepCommand implements Callable<Integer> {
      * argument is taken as a descriptor file or folder.
      */
     public SweepCommand(List<VariantSource> variantSources) {
-        this(variantSources, commandLine -> new ProcessJobLauncher(JavaCommand.current(), commandLine));
+        this(variantSources, null);
     }
 
-    /** A sweep whose jobs are started by the given launchers (tests run them in-process). */
+    /**
+     * A sweep whose jobs are started by the given launchers (tests run them in-process); null for child JVMs, each
+     * with its share of the machine's memory.
+     */
     SweepCommand(List<VariantSource> variantSources, Function<JobCommandLine, JobLauncher> launchers) {
         this.variantSources = List.copyOf(variantSources);
-        this.launchers = Objects.requireNonNull(launchers, "launchers");
+        this.launchers = launchers;
     }
 
     @Override
@@ -130,8 +134,20 @@ public final class SweepCommand implements Callable<Integer> {
             return 0;
         }
         SweepProgress progress = new SweepProgress(System.out, InstantSource.system(), layout, commandLine);
-        SweepOutcome outcome = new SweepExecution(launchers.apply(commandLine), jobs, layout, progress).run(plan);
+        SweepOutcome outcome = new SweepExecution(launcher(commandLine), jobs, layout, progress).run(plan);
         return outcome.succeeded() ? 0 : 1;
+    }
+
+    private JobLauncher launcher(JobCommandLine commandLine) {
+        if (launchers != null) {
+            return launchers.apply(commandLine);
+        }
+        long machine = JobMemory.machineBytes();
+        JobMemory memory = JobMemory.forJobs(jobs, machine);
+        System.out.printf(Locale.ROOT, "each of %d parallel jobs gets %.1f GB of this machine's %.1f GB: heap %.1f GB,"
+                + " native arrays %.1f GB%n", jobs, memory.physicalBytes() / 1e9, machine / 1e9,
+                memory.heapBytes() / 1e9, memory.nativeBytes() / 1e9);
+        return new ProcessJobLauncher(JavaCommand.current().with(memory.jvmArguments()), commandLine);
     }
 
     private List<Variant> variants() {

@@ -31,6 +31,34 @@ public record JavaCommand(Path java, List<String> jvmArguments, String classPath
         return new JavaCommand(java, arguments, System.getProperty("java.class.path"));
     }
 
+    /**
+     * The same command with these JVM arguments in place of the ones that set the same thing: a heap size replaces
+     * {@code -Xmx}, a system property replaces the same property.
+     */
+    public JavaCommand with(List<String> replacements) {
+        List<String> arguments = new ArrayList<>();
+        for (String argument : jvmArguments) {
+            if (replacements.stream().noneMatch(replacement -> sameSetting(argument, replacement))) {
+                arguments.add(argument);
+            }
+        }
+        arguments.addAll(replacements);
+        return new JavaCommand(java, arguments, classPath);
+    }
+
+    private static boolean sameSetting(String argument, String replacement) {
+        if (argument.startsWith("-Xmx") && replacement.startsWith("-Xmx")) {
+            return true;
+        }
+        return argument.startsWith("-D") && replacement.startsWith("-D")
+                && setting(argument).equals(setting(replacement));
+    }
+
+    private static String setting(String property) {
+        int equals = property.indexOf('=');
+        return equals < 0 ? property : property.substring(0, equals);
+    }
+
     /** The full command line that runs the main class with the arguments. */
     public List<String> command(String mainClass, List<String> arguments) {
         List<String> command = new ArrayList<>();

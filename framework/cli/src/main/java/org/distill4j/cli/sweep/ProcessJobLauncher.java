@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -37,11 +38,16 @@ public final class ProcessJobLauncher implements JobLauncher {
 
     @Override
     public CompletableFuture<Integer> start(SweepJob job, Path log) {
-        List<String> command = java.command(MAIN_CLASS, commandLine.arguments(job));
+        // The job watches the sweep: when the sweep dies, even by SIGKILL, its jobs stop instead of running on as
+        // orphans (see SweepParent).
+        List<String> command = java.with(List.of("-D" + SweepParent.PROPERTY + "=" + ProcessHandle.current().pid()))
+                .command(MAIN_CLASS, commandLine.arguments(job));
         try {
-            // The header tells whoever reads the log exactly what ran; the job's output is appended below it.
+            // The header tells whoever reads the log exactly what ran; the job's output is appended below it. A log
+            // is appended to, never truncated: a job of an earlier sweep may still be writing to it.
             Files.writeString(log, "# " + commandLine.shellCommand(job) + "\n# " + command.stream()
-                    .map(JobCommandLine::quoted).collect(Collectors.joining(" ")) + "\n", StandardCharsets.UTF_8);
+                    .map(JobCommandLine::quoted).collect(Collectors.joining(" ")) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -27,6 +27,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class SweepExecution {
 
+    /** The exit status of a process killed by SIGKILL (128 + 9). */
+    private static final int KILLED = 137;
+
     private final JobLauncher launcher;
     private final int parallelJobs;
     private final SweepLayout layout;
@@ -117,6 +120,11 @@ public final class SweepExecution {
             Throwable cause = exit.failure() instanceof CompletionException && exit.failure().getCause() != null
                     ? exit.failure().getCause() : exit.failure();
             return new JobOutcome(exit.job(), JobStatus.FAILED, duration, "could not run: " + cause.getMessage());
+        }
+        if (exit.status() == KILLED) {
+            // SIGKILL: nothing in the job reported it; on Linux it is most often the kernel's out-of-memory killer.
+            return new JobOutcome(exit.job(), JobStatus.FAILED, duration, "exit status " + exit.status() + ": killed"
+                    + " (SIGKILL), most often by the kernel's out-of-memory killer (dmesg says); run fewer --jobs");
         }
         if (exit.status() != 0) {
             return new JobOutcome(exit.job(), JobStatus.FAILED, duration, "exit status " + exit.status());

@@ -23,6 +23,8 @@ final class FakeLauncher implements JobLauncher {
     final List<String> events = Collections.synchronizedList(new ArrayList<>());
     final Set<RunKey> failing = new HashSet<>();
     final Set<RunKey> exitWithoutDone = new HashSet<>();
+    /** Jobs that end as the kernel's out-of-memory killer ends a process: SIGKILL, exit status 137. */
+    final Set<RunKey> killed = new HashSet<>();
     final Set<RunKey> unstartable = new HashSet<>();
     private final SweepLayout layout;
     private final AtomicInteger running = new AtomicInteger();
@@ -45,6 +47,8 @@ final class FakeLauncher implements JobLauncher {
             int exit = 0;
             if (failing.contains(job.run())) {
                 exit = 1;
+            } else if (killed.contains(job.run())) {
+                exit = 137;
             } else if (!exitWithoutDone.contains(job.run())) {
                 Path directory = layout.runDirectory(job.run());
                 write(directory.resolve(RunStore.METRICS), "{\"test-accuracy\": 0.5}\n");

@@ -103,6 +103,17 @@ class SweepExecutionTest {
     }
 
     @Test
+    void aJobKilledBySigkillIsReportedAsSuchWithWhatToDo() {
+        launcher.killed.add(teacher(1));
+
+        SweepOutcome outcome = run(plan(), 1);
+
+        assertThat(outcome.count(JobStatus.FAILED)).isEqualTo(1);
+        assertThat(output()).contains("FAILED sweep/teacher seed 1", "exit status 137: killed (SIGKILL), most often"
+                + " by the kernel's out-of-memory killer (dmesg says); run fewer --jobs");
+    }
+
+    @Test
     void aJobThatCannotStartIsAFailureNotACrash() {
         launcher.unstartable.add(teacher(1));
 
