@@ -18,8 +18,13 @@ public final class Augmenter {
     private final Random random;
 
     public Augmenter(Augmentation augmentation, INDArray trainingFeatures, long seed) {
+        this(augmentation, trainingFeatures, new Random(seed));
+    }
+
+    /** An augmenter drawing from the given generator (a resumed training's, in the state it was left in). */
+    public Augmenter(Augmentation augmentation, INDArray trainingFeatures, Random random) {
         this.augmentation = augmentation;
-        this.random = new Random(seed);
+        this.random = random;
         long channels = trainingFeatures.size(1);
         this.fill = new float[(int) channels];
         for (int channel = 0; channel < channels; channel++) {

@@ -26,6 +26,8 @@ public final class LossParameterUpdater {
     private final LossParameters parameters;
     private final double weightDecay;
     private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
+    /** Each parameter's updater state, the arrays its updater works in (absent for an updater without state). */
+    private final Map<String, INDArray> states = new LinkedHashMap<>();
     private int iteration;
 
     /**
@@ -46,6 +48,9 @@ public final class LossParameterUpdater {
             INDArray state = stateSize == 0 ? null
                     : Nd4j.zeros(parameter.getValue().dataType(), 1, stateSize);
             updaters.put(parameter.getKey(), configuration.instantiate(state, true));
+            if (state != null) {
+                states.put(parameter.getKey(), state);
+            }
         }
     }
 
@@ -73,5 +78,27 @@ public final class LossParameterUpdater {
             value.subi(step.reshape('c', value.shape()));
         }
         iteration++;
+    }
+
+    /** A copy of the updater's state: its step count and each parameter's state arrays. */
+    State snapshot() {
+        Map<String, INDArray> copies = new LinkedHashMap<>();
+        states.forEach((name, state) -> copies.put(name, state.dup()));
+        return new State(iteration, copies);
+    }
+
+    /** Puts a snapshot's state back, into the arrays the updaters work in. */
+    void restore(State state) {
+        iteration = state.iteration();
+        state.states().forEach((name, values) -> states.get(name).assign(values));
+    }
+
+    /**
+     * The state of the updater of a loss's parameters.
+     *
+     * @param iteration the steps taken
+     * @param states    each parameter's updater state
+     */
+    record State(int iteration, Map<String, INDArray> states) {
     }
 }

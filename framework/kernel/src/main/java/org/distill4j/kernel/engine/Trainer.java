@@ -45,6 +45,17 @@ public final class Trainer {
      */
     public TrainingOutcome train(TrainableGraph student, Optional<TrainableGraph> teacher, CompiledLoss loss,
             Dataset data, TrainingSettings settings, TrainableGraph.UpdateHook hook, long seed) {
+        return train(student, teacher, loss, data, settings, hook, seed, TrainerCheckpoint.NONE);
+    }
+
+    /**
+     * As {@link #train(TrainableGraph, Optional, CompiledLoss, Dataset, TrainingSettings, TrainableGraph.UpdateHook,
+     * long)}, keeping the state at the end of each epoch in {@code checkpoint} and going on from a kept state: the
+     * outcome is the same as that of a training that never stopped.
+     */
+    public TrainingOutcome train(TrainableGraph student, Optional<TrainableGraph> teacher, CompiledLoss loss,
+            Dataset data, TrainingSettings settings, TrainableGraph.UpdateHook hook, long seed,
+            TrainerCheckpoint checkpoint) {
         if (loss.needsTeacher() && teacher.isEmpty()) {
             throw new IllegalArgumentException("the loss reads teacher taps " + loss.teacherTaps() + " but no teacher was given");
         }
@@ -66,20 +77,29 @@ public final class Trainer {
         // PyTorch's weight decay: every trainable parameter by default, batch norm included (DL4J's L2 skips it).
         TrainableGraph.UpdateHook stepHook = WeightDecay.of(student, settings.optimizer(), hook);
         Batches batches = new Batches(data.train());
-        Augmenter augmenter = new Augmenter(settings.augmentation(), data.train().features(), seed ^ 0x5DEECE66DL);
-        Random shuffle = new Random(seed);
+        Optional<TrainerState> resumed = checkpoint.load();
+        Random augmentationRandom = resumed.map(state -> TrainerState.random(state.augmentation()))
+                .orElseGet(() -> new Random(seed ^ 0x5DEECE66DL));
+        Augmenter augmenter = new Augmenter(settings.augmentation(), data.train().features(), augmentationRandom);
+        Random shuffle = resumed.map(state -> TrainerState.random(state.shuffle())).orElseGet(() -> new Random(seed));
         List<String> teacherTaps = List.copyOf(loss.teacherTaps());
         // Each stage starts its loss parameters afresh, as the student's optimiser state.
         loss.parameters().initialise(seed);
-        StudentStep step = new StudentStep(student, loss, new LossParameterUpdater(loss.parameters(), settings,
-                batchesPerEpoch));
+        LossParameterUpdater parameterUpdater = new LossParameterUpdater(loss.parameters(), settings, batchesPerEpoch);
+        StudentStep step = new StudentStep(student, loss, parameterUpdater);
 
         List<EpochRecord> records = new ArrayList<>();
         long start = System.nanoTime();
-        double bestValidation = Double.NEGATIVE_INFINITY;
-        int bestEpoch = 0;
-        INDArray bestParameters = null;
-        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+        TrainerResume.Best best = TrainerResume.Best.NONE;
+        double secondsBefore = 0;
+        if (resumed.isPresent()) {
+            TrainerResume.restore(resumed.get(), student, loss, parameterUpdater);
+            records.addAll(resumed.get().records());
+            best = new TrainerResume.Best(resumed.get().bestValidation(), resumed.get().bestEpoch(),
+                    resumed.get().bestParameters());
+            secondsBefore = resumed.get().seconds();
+        }
+        for (int epoch = records.size(); epoch < settings.epochs(); epoch++) {
             student.setEpoch(epoch);
             long epochStart = System.nanoTime();
             List<int[]> epochBatches = batchOrder.epoch(shuffle);
@@ -125,23 +145,25 @@ public final class Trainer {
                     totals.meanTerms(), totals.accuracy(), Double.isNaN(validation) ? null : validation, test,
                     seconds(epochStart), totals.images / trainSeconds);
             records.add(record);
-            progress.epoch(record, settings.epochs());
-            if (settings.selection() == Selection.BEST_VALIDATION && validation > bestValidation) {
-                bestValidation = validation;
-                bestEpoch = epoch + 1;
-                bestParameters = student.params().dup();
+            if (settings.selection() == Selection.BEST_VALIDATION && validation > best.validation()) {
+                best = new TrainerResume.Best(validation, epoch + 1, student.params().dup());
             }
+            // Kept before the epoch is reported: a run killed after the report goes on from this epoch's end.
+            checkpoint.save(TrainerResume.capture(epoch + 1, records, student, loss, parameterUpdater, shuffle,
+                    augmentationRandom, best, secondsBefore + seconds(start)));
+            progress.epoch(record, settings.epochs());
         }
         EpochRecord last = records.get(records.size() - 1);
-        if (settings.selection() == Selection.LAST || bestParameters == null) {
+        double seconds = secondsBefore + seconds(start);
+        if (settings.selection() == Selection.LAST || best.parameters() == null) {
             return new TrainingOutcome(last.epoch(), nanToNull(last.validationAccuracy()), last.testAccuracy(), records,
-                    seconds(start));
+                    seconds);
         }
-        student.setParams(bestParameters);
-        EpochRecord best = records.get(bestEpoch - 1);
-        Double test = best.testAccuracy() != null || data.test().size() == 0 ? best.testAccuracy()
+        student.setParams(best.parameters());
+        EpochRecord bestRecord = records.get(best.epoch() - 1);
+        Double test = bestRecord.testAccuracy() != null || data.test().size() == 0 ? bestRecord.testAccuracy()
                 : Accuracy.of(student, data.test());
-        return new TrainingOutcome(bestEpoch, bestValidation, test, records, seconds(start));
+        return new TrainingOutcome(best.epoch(), best.validation(), test, records, seconds);
     }
 
     private static double seconds(long since) {
