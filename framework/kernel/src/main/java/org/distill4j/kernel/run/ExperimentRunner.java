@@ -29,9 +29,9 @@ public final class ExperimentRunner {
         this.store = store;
         this.out = out;
         TeacherLoader teachers = new TeacherLoader(store, (teacher, seed) -> run(teacher, seed, true));
+        GitState git = GitState.current();
         this.pipeline = new RunPipeline(new RunComponents(components), teachers, new GraphNetworkFactory(),
-                new RunRecorder(registry, GitState.current()), new RunConsole(out, terminal),
-                store.root());
+                new RunRecorder(registry, git), new RunConsole(out, terminal), store.root(), git.identity());
     }
 
     public RunStore store() {
@@ -55,6 +55,7 @@ public final class ExperimentRunner {
             RunStore.clear(directory);
             JsonNode metrics = pipeline.train(experiment, seed, directory);
             RunStore.markDone(directory);
+            RunStore.deleteCheckpoints(directory);
             return new RunResult(experiment.id(), seed, directory, false, metrics);
         }
     }
@@ -78,6 +79,7 @@ public final class ExperimentRunner {
                 AtomicFiles.write(directory.resolve("model-rebuild.json"), Json.pretty(metrics));
             }
             AtomicFiles.move(rebuild.resolve(RunStore.MODEL), directory.resolve(RunStore.MODEL));
+            RunStore.deleteCheckpoints(rebuild);
             RunStore.clear(rebuild);
             Files.delete(rebuild);
         } catch (IOException e) {

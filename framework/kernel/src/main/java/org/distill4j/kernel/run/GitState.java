@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +25,23 @@ public record GitState(String commit, boolean dirty, String patch) {
     public static final String DIRECTORY_PROPERTY = "distill4j.git.directory";
 
     private static final String EXCLUDE_RESULTS = ":(exclude)results";
+
+    /**
+     * The code in a few words, for what must not outlive it (a training checkpoint): the commit, and the hash of the
+     * uncommitted changes when there are any.
+     */
+    public String identity() {
+        return "commit " + commit + (dirty ? " with uncommitted changes " + sha256(patch).substring(0, 12) : "");
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
 
     /** The state of the checkout the process runs in (or the folder {@link #DIRECTORY_PROPERTY} names). */
     public static GitState current() {

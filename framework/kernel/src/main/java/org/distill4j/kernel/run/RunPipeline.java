@@ -26,15 +26,18 @@ final class RunPipeline {
     private final RunRecorder recorder;
     private final RunConsole console;
     private final Path resultsRoot;
+    private final String code;
 
+    /** @param code the code's identity ({@link GitState#identity()}): a training checkpoint of other code is not used */
     RunPipeline(RunComponents components, TeacherLoader teachers, NetworkFactory networks, RunRecorder recorder,
-            RunConsole console, Path resultsRoot) {
+            RunConsole console, Path resultsRoot, String code) {
         this.components = components;
         this.teachers = teachers;
         this.students = new StudentMaker(components, teachers, networks, console.out());
         this.recorder = recorder;
         this.console = console;
         this.resultsRoot = resultsRoot;
+        this.code = code;
     }
 
     /** Writes every record of the run into {@code directory} and returns its metrics; the caller marks it DONE. */
@@ -46,7 +49,7 @@ final class RunPipeline {
         Optional<LoadedTeacher> teacher = experiment.teacher().map(choice -> teachers.load(choice, seed));
         RunObjectives objectives = RunObjectives.of(experiment, components);
         StudentTraining training = new StudentTraining(experiment, objectives, teacher, data.training(), seed,
-                directory, components, console);
+                directory, components, console, code);
         // Compression and alignment happen here: a compressed student is made from the teacher, then aligned to it.
         MadeStudent student = students.make(experiment, data.training(), teacher, seed, training::retrain);
         RunEvaluation evaluation = new RunEvaluation(experiment, seed, data, teacher, console.out());

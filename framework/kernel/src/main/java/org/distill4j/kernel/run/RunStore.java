@@ -32,6 +32,8 @@ public final class RunStore {
     public static final String MODEL = "model.zip";
     /** The uncommitted changes the run's code had over its commit, when it had any ({@link GitState#patch()}). */
     public static final String UNCOMMITTED_PATCH = "uncommitted.patch";
+    /** The folder of a run's training checkpoints, one file a training, removed when the run is DONE. */
+    public static final String CHECKPOINTS = "checkpoints";
 
     private final Path root;
 
@@ -61,14 +63,33 @@ public final class RunStore {
         if (!Files.isDirectory(runDirectory)) {
             return;
         }
+        // A run that resumes from its checkpoints keeps the event log of the epochs it does not train again.
+        boolean resuming = Files.isDirectory(runDirectory.resolve(CHECKPOINTS));
         try (var entries = Files.list(runDirectory)) {
             for (Path entry : entries.toList()) {
-                if (!Files.isDirectory(entry)) {
+                if (!Files.isDirectory(entry) && !(resuming && entry.getFileName().toString().equals(EVENTS))) {
                     Files.delete(entry);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear the interrupted run in " + runDirectory + ": " + FileErrors.describe(e), e);
+        }
+    }
+
+    /** Removes a run's training checkpoints (once it is DONE, or its model rebuilt). */
+    public static void deleteCheckpoints(Path runDirectory) {
+        Path checkpoints = runDirectory.resolve(CHECKPOINTS);
+        if (!Files.isDirectory(checkpoints)) {
+            return;
+        }
+        try (var entries = Files.list(checkpoints)) {
+            for (Path entry : entries.toList()) {
+                Files.delete(entry);
+            }
+            Files.delete(checkpoints);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the checkpoints in " + checkpoints + ": "
+                    + FileErrors.describe(e), e);
         }
     }
 

@@ -17,9 +17,11 @@ import org.distill4j.kernel.descriptor.TrainingStage;
 import org.distill4j.kernel.engine.Accuracy;
 import org.distill4j.kernel.engine.BatchNormScaleL1;
 import org.distill4j.kernel.engine.CompiledLoss;
+import org.distill4j.kernel.engine.FileTrainerCheckpoint;
 import org.distill4j.kernel.engine.FrozenLayers;
 import org.distill4j.kernel.engine.PluginTrainingHook;
 import org.distill4j.kernel.engine.TrainableGraph;
+import org.distill4j.kernel.engine.TrainerCheckpoint;
 import org.distill4j.kernel.engine.Trainer;
 import org.distill4j.kernel.engine.TrainingOutcome;
 import org.distill4j.kernel.engine.TrainingSettings;
@@ -51,9 +53,10 @@ final class StudentTraining {
     private final Path directory;
     private final RunComponents components;
     private final RunConsole console;
+    private final String code;
 
     StudentTraining(ResolvedExperiment experiment, RunObjectives objectives, Optional<LoadedTeacher> teacher,
-            Dataset data, long seed, Path directory, RunComponents components, RunConsole console) {
+            Dataset data, long seed, Path directory, RunComponents components, RunConsole console, String code) {
         this.experiment = experiment;
         this.objectives = objectives;
         this.teacher = teacher.map(LoadedTeacher::network);
@@ -64,6 +67,7 @@ final class StudentTraining {
         this.directory = directory;
         this.components = components;
         this.console = console;
+        this.code = code;
     }
 
     TrainedStudent train(MadeStudent made) {
@@ -90,7 +94,7 @@ final class StudentTraining {
         // The make-student stage's hook (unstructured pruning's masks) holds through every stage of the training.
         TrainingOutcome outcome = new Trainer(console.progress(directory, "train")).train(student, teacher, loss, data,
                 settings(plan), PluginTrainingHook.start(made.training(), student, BatchNormScaleL1.of(
-                        plan.batchNormL1(), TrainableGraph.UpdateHook.NONE)), seed);
+                        plan.batchNormL1(), TrainableGraph.UpdateHook.NONE)), seed, checkpoint("train"));
         return new TrainedStudent(student, outcome, stages);
     }
 
@@ -108,7 +112,7 @@ final class StudentTraining {
                         ? "all but " + String.join(", ", layers.frozen()) : "every layer");
         TrainingOutcome outcome = new Trainer(console.progress(directory, stage.name())).train(student, teacher, loss,
                 data, settings(stage.training()), PluginTrainingHook.start(training, student,
-                        BatchNormScaleL1.of(stage.training().batchNormL1(), frozen)), seed);
+                        BatchNormScaleL1.of(stage.training().batchNormL1(), frozen)), seed, checkpoint(stage.name()));
         return new StageOutcome(stage.name(), outcome);
     }
 
@@ -132,7 +136,7 @@ final class StudentTraining {
         CompiledLoss loss = CompiledLoss.compile(objectives.main(), spec.shapes(), teacherShapes, data.classes());
         // Each retraining draws its own batch order; the label keeps it reproducible.
         TrainingOutcome outcome = new Trainer(console.progress(directory, label)).train(graph, teacher, loss, data,
-                settings(plan), hook, seed ^ label.hashCode());
+                settings(plan), hook, seed ^ label.hashCode(), checkpoint(label));
         NetworkWeights.copyMatching(trained, network);
         double validation = data.validation().size() == 0 ? Double.NaN : Accuracy.of(graph, data.validation());
         return new Retraining(plan.epochs(), Accuracy.of(graph, data.test()), validation, outcome.seconds());
@@ -148,6 +152,16 @@ final class StudentTraining {
             taps.add(spec.output());
         }
         return taps;
+    }
+
+    /**
+     * Where one training of the run keeps its state at the end of each epoch: a run killed mid-way goes on from
+     * there. A checkpoint belongs to this experiment, seed, training and code; the runner removes them once DONE.
+     */
+    private TrainerCheckpoint checkpoint(String training) {
+        return new FileTrainerCheckpoint(directory.resolve(RunStore.CHECKPOINTS).resolve(training + ".checkpoint"),
+                experiment.id() + " " + experiment.hash12() + " seed " + seed + " " + training + " at " + code,
+                line -> console.out().println("   " + training + ": " + line));
     }
 
     private TrainingSettings settings(TrainingPlan plan) {
