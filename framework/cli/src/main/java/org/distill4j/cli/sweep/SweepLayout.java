@@ -35,6 +35,11 @@ public final class SweepLayout {
         return directory.resolveSibling(directory.getFileName() + ".log");
     }
 
+    /** Whether the run was stopped mid-training and goes on from its checkpoints rather than from the start. */
+    public boolean resumes(RunKey run) {
+        return Files.isDirectory(runDirectory(run).resolve(RunStore.CHECKPOINTS));
+    }
+
     public boolean isDone(RunKey run) {
         return RunStore.isDone(runDirectory(run));
     }

@@ -51,8 +51,9 @@ public final class SweepProgress {
     }
 
     void jobStarted(int number, SweepJob job, int running) {
-        out.println(prefix(number) + " start " + job.run().label() + variant(job) + "  (running " + running + ", log "
-                + layout.shown(layout.logFile(job.run())) + ")");
+        out.println(prefix(number) + " start " + job.run().label() + variant(job)
+                + (layout.resumes(job.run()) ? ", resuming from its checkpoints" : "") + "  (running " + running
+                + ", log " + layout.shown(layout.logFile(job.run())) + ")");
         out.flush();
     }
 

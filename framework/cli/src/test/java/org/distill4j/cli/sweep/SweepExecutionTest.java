@@ -103,6 +103,16 @@ class SweepExecutionTest {
     }
 
     @Test
+    void aRunThatGoesOnFromItsCheckpointsIsShownAsResuming() throws java.io.IOException {
+        java.nio.file.Files.createDirectories(layout.runDirectory(teacher(2)).resolve(RunStore.CHECKPOINTS));
+
+        run(plan(), 1);
+
+        assertThat(output()).contains("start sweep/teacher seed 2, resuming from its checkpoints")
+                .doesNotContain("start sweep/teacher seed 1, resuming");
+    }
+
+    @Test
     void aJobKilledBySigkillIsReportedAsSuchWithWhatToDo() {
         launcher.killed.add(teacher(1));
 
