@@ -27,12 +27,12 @@ class CrashResumeTest {
     private static final String DESCRIPTOR = """
             experiment: test/crash
             seeds: [3]
-            dataset: {name: synthetic, params: {train-size: 1500, test-size: 200}}
+            dataset: {name: synthetic, params: {train-size: 600, test-size: 100}}
             student:
-              model: {family: mlp, params: {hidden: [128, 128], dropout: 0.2}}
+              model: {family: mlp, params: {hidden: [64], dropout: 0.2}}
             distiller: {name: cross-entropy}
             training:
-              epochs: 24
+              epochs: 12
               batch-size: 32
               optimizer: {name: sgd, params: {learning-rate: 0.02, momentum: 0.9, weight-decay: 0.0005}}
               schedule: {name: cosine, params: {step: iteration}}
@@ -49,7 +49,7 @@ class CrashResumeTest {
         CommandOutput reference = CommandOutput.run("run", descriptor.toString(), "--results", uninterrupted.toString());
         assertThat(reference.exitCode()).as(reference.all()).isZero();
 
-        killAfterEpoch(4, descriptor, killed);
+        killAfterEpoch(2, descriptor, killed);
         Path run = runDirectory(killed);
         assertThat(run.resolve(RunStore.DONE)).doesNotExist();
         assertThat(run.resolve(RunStore.CHECKPOINTS).resolve("train.checkpoint")).exists();
@@ -62,8 +62,39 @@ class CrashResumeTest {
         assertThat(run.resolve(RunStore.CHECKPOINTS)).doesNotExist();
     }
 
-    /** Runs the descriptor in a child JVM and kills it (SIGKILL) once it has reported the given epoch. */
+    @Test
+    void aRunKilledAfterItsEarlierStageResumesItsMainTrainingWithoutTrainingTheStageAgain(@TempDir Path directory)
+            throws Exception {
+        Path descriptor = directory.resolve("staged.yaml");
+        Files.writeString(descriptor, DESCRIPTOR.replace("test/crash", "test/staged") + """
+                stages:
+                  - name: warm-up
+                    distiller: {name: cross-entropy}
+                    training: {epochs: 3, batch-size: 64, optimizer: {name: sgd, params: {learning-rate: 0.01}}}
+                """);
+        Path uninterrupted = directory.resolve("uninterrupted");
+        Path killed = directory.resolve("killed");
+        CommandOutput reference = CommandOutput.run("run", descriptor.toString(), "--results", uninterrupted.toString());
+        assertThat(reference.exitCode()).as(reference.all()).isZero();
+
+        killAfterEpoch(" epoch 2/12 loss ", descriptor, killed);
+        CommandOutput resumed = CommandOutput.run("run", descriptor.toString(), "--results", killed.toString());
+
+        assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+        assertThat(resumed.text()).contains("warm-up: resuming from the checkpoint after epoch 3")
+                .containsPattern("train: resuming from the checkpoint after epoch \\d+")
+                .doesNotContain(" epoch 1/3 loss ");
+        assertThat(Files.readString(runDirectory(killed).resolve(RunStore.METRICS)))
+                .isEqualTo(Files.readString(runDirectory(uninterrupted).resolve(RunStore.METRICS)));
+    }
+
     private static void killAfterEpoch(int epoch, Path descriptor, Path results) throws IOException,
+            InterruptedException {
+        killAfterEpoch(" epoch " + epoch + "/12 loss ", descriptor, results);
+    }
+
+    /** Runs the descriptor in a child JVM and kills it (SIGKILL) once it has printed the given epoch line. */
+    private static void killAfterEpoch(String epochLine, Path descriptor, Path results) throws IOException,
             InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(),
@@ -76,7 +107,7 @@ class CrashResumeTest {
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
-                if (line.contains(" epoch " + epoch + "/24 loss ")) {
+                if (line.contains(epochLine)) {
                     child.destroyForcibly();
                     break;
                 }
