@@ -53,6 +53,10 @@ public final class ExperimentRunner {
                 return new RunResult(experiment.id(), seed, directory, true, Json.read(directory.resolve(RunStore.METRICS)));
             }
             RunStore.clear(directory);
+            store.checkpointsOfOtherVersions(experiment.id(), experiment.hash12(), seed).forEach(other ->
+                    out.println("   note: " + store.root().relativize(other) + " holds the checkpoints of an unfinished"
+                            + " run of another version of this descriptor; the descriptor changed, so this run starts"
+                            + " over and they are not used (delete that folder to free the space)"));
             JsonNode metrics = pipeline.train(experiment, seed, directory);
             RunStore.markDone(directory);
             RunStore.deleteCheckpoints(directory);

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,6 +74,25 @@ public final class RunStore {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear the interrupted run in " + runDirectory + ": " + FileErrors.describe(e), e);
+        }
+    }
+
+    /**
+     * The unfinished runs of the same experiment id and seed under other hashes that hold checkpoints: a run of the
+     * descriptor before it was edited, which the current version cannot resume from.
+     */
+    public List<Path> checkpointsOfOtherVersions(String experimentId, String hash12, long seed) {
+        Path experiment = root.resolve(experimentId);
+        if (!Files.isDirectory(experiment)) {
+            return List.of();
+        }
+        try (var hashes = Files.list(experiment)) {
+            return hashes.filter(hash -> !hash.getFileName().toString().equals(hash12))
+                    .map(hash -> hash.resolve("seed-" + seed))
+                    .filter(run -> Files.isDirectory(run.resolve(CHECKPOINTS)) && !isDone(run))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
         }
     }
 
