@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
                 + "schedules) with its parameters and defaults.")
 public final class ListCommand implements Callable<Integer> {
 
-    @Option(names = "--kind", description = "only this kind: ${COMPLETION-CANDIDATES}")
+    @Option(names = "--kind", converter = KindOption.class, completionCandidates = KindOption.class,
+            description = "only this kind: ${COMPLETION-CANDIDATES}")
     private ComponentKind kind;
 
     @Inject
@@ -35,7 +36,7 @@ public final class ListCommand implements Callable<Integer> {
     private void print(ComponentRegistry registry, ParameterBinder binder, PrintStream out) {
         List<ComponentKind> kinds = kind == null ? Arrays.asList(ComponentKind.values()) : List.of(kind);
         for (ComponentKind each : kinds) {
-            out.println("## " + each.label() + "s");
+            out.println("## " + plural(each.label()));
             List<RegisteredComponent> components = registry.components(each);
             if (components.isEmpty()) {
                 out.println("  (none: no plugin on the class path provides one)");
@@ -63,5 +64,10 @@ public final class ListCommand implements Callable<Integer> {
             }
             out.println();
         }
+    }
+
+    /** The heading of a kind: {@code distillers}, {@code model-families}. */
+    static String plural(String label) {
+        return label.endsWith("y") ? label.substring(0, label.length() - 1) + "ies" : label + "s";
     }
 }
