@@ -1,6 +1,6 @@
 package org.distill4j.cli;
 
-import org.distill4j.kernel.run.GitState;
+import org.distill4j.cli.sweep.JavaCommand;
 import org.distill4j.kernel.run.RunStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +11,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -77,7 +76,7 @@ class CrashResumeTest {
         CommandOutput reference = CommandOutput.run("run", descriptor.toString(), "--results", uninterrupted.toString());
         assertThat(reference.exitCode()).as(reference.all()).isZero();
 
-        killAfterEpoch(" epoch 2/12 loss ", descriptor, killed);
+        killAfterEpoch(List.of(" epoch 2/12 loss "), descriptor, killed);
         CommandOutput resumed = CommandOutput.run("run", descriptor.toString(), "--results", killed.toString());
 
         assertThat(resumed.exitCode()).as(resumed.all()).isZero();
@@ -88,26 +87,71 @@ class CrashResumeTest {
                 .isEqualTo(Files.readString(runDirectory(uninterrupted).resolve(RunStore.METRICS)));
     }
 
-    private static void killAfterEpoch(int epoch, Path descriptor, Path results) throws IOException,
-            InterruptedException {
-        killAfterEpoch(" epoch " + epoch + "/12 loss ", descriptor, results);
+    @Test
+    void aPruningRunKilledInARetrainingRoundResumesThatRoundFromItsCheckpoint(@TempDir Path directory)
+            throws Exception {
+        String data = "dataset: {name: synthetic, params: {train-size: 800, test-size: 100, height: 8, width: 8,"
+                + " classes: 4}}\n";
+        Files.writeString(directory.resolve("teacher.yaml"), """
+                experiment: test/pruned-teacher
+                seeds: [1]
+                %sstudent:
+                  model: {family: vgg, params: {layers: ["8", M, "12", M]}}
+                distiller: {name: cross-entropy}
+                training: {epochs: 2, batch-size: 32, optimizer: {name: sgd, params: {learning-rate: 0.05}}}
+                """.formatted(data));
+        Path descriptor = directory.resolve("pruned.yaml");
+        Files.writeString(descriptor, """
+                experiment: test/pruned
+                seeds: [1]
+                %steacher: {experiment: teacher.yaml}
+                student:
+                  compressor: {name: magnitude, params: {rounds: 2}}
+                distiller: {name: cross-entropy}
+                training: {epochs: 8, batch-size: 16, optimizer: {name: sgd, params: {learning-rate: 0.02,
+                  momentum: 0.9}}}
+                """.formatted(data));
+        Path uninterrupted = directory.resolve("uninterrupted");
+        Path killed = directory.resolve("killed");
+        CommandOutput reference = CommandOutput.run("run", descriptor.toString(), "--results", uninterrupted.toString());
+        assertThat(reference.exitCode()).as(reference.all()).isZero();
+
+        // Round 1 reports its sparsity, then retrains: killed in the middle of that retraining.
+        killAfterEpoch(List.of("magnitude round 1: sparsity", " epoch 2/8 loss "), descriptor, killed);
+        CommandOutput resumed = CommandOutput.run("run", descriptor.toString(), "--results", killed.toString());
+
+        assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+        assertThat(resumed.text()).containsPattern("prune-round-1: resuming from the checkpoint after epoch \\d+");
+        try (Stream<Path> paths = Files.walk(killed.resolve("test/pruned"))) {
+            Path run = paths.filter(path -> path.getFileName().toString().equals("seed-1")).findFirst().orElseThrow();
+            try (Stream<Path> reference1 = Files.walk(uninterrupted.resolve("test/pruned"))) {
+                Path expected = reference1.filter(path -> path.getFileName().toString().equals("seed-1"))
+                        .findFirst().orElseThrow();
+                assertThat(Files.readString(run.resolve(RunStore.METRICS)))
+                        .isEqualTo(Files.readString(expected.resolve(RunStore.METRICS)));
+            }
+        }
     }
 
-    /** Runs the descriptor in a child JVM and kills it (SIGKILL) once it has printed the given epoch line. */
-    private static void killAfterEpoch(String epochLine, Path descriptor, Path results) throws IOException,
+    private static void killAfterEpoch(int epoch, Path descriptor, Path results) throws IOException,
             InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(),
-                "-D" + GitState.DIRECTORY_PROPERTY + "=" + System.getProperty(GitState.DIRECTORY_PROPERTY,
-                        System.getProperty("java.io.tmpdir")),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", descriptor.toString(),
-                "--results", results.toString()));
+        killAfterEpoch(List.of(" epoch " + epoch + "/12 loss "), descriptor, results);
+    }
+
+    /** Runs the descriptor in a child JVM and kills it (SIGKILL) once it has printed the given lines, in order. */
+    private static void killAfterEpoch(List<String> lines, Path descriptor, Path results) throws IOException,
+            InterruptedException {
+        // The child JVM gets this JVM's own arguments (DL4J's helper switch among them: another convolution
+        // implementation would round differently) and its class path.
+        List<String> command = JavaCommand.current().command(Main.class.getName(), List.of("run",
+                descriptor.toString(), "--results", results.toString()));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.contains(epochLine)) {
+            int seen = 0;
+            while ((line = output.readLine()) != null) {
+                if (line.contains(lines.get(seen)) && ++seen == lines.size()) {
                     child.destroyForcibly();
                     break;
                 }
