@@ -7,5 +7,5 @@ import java.util.Map;
  * the residual per aligned vertex, and the aligner's own facts (its plugin documents the keys).
  */
 public record AlignmentMetrics(String aligner, int samples, double testAccuracy, Double validationAccuracy,
-        Map<String, Double> residuals, Map<String, Object> details) {
+        Map<String, Double> residuals, Record details) {
 }

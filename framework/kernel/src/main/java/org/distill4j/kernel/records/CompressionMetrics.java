@@ -12,6 +12,6 @@ import java.util.Map;
  * @param validationAccuracy null without a validation split
  */
 public record CompressionMetrics(String compressor, NetworkSize before, NetworkSize after,
-        Map<String, List<Integer>> keptChannels, Map<String, Object> details, double testAccuracy,
+        Map<String, List<Integer>> keptChannels, Record details, double testAccuracy,
         Double validationAccuracy) {
 }

@@ -10,7 +10,6 @@ import org.distill4j.api.network.NetworkWeights;
 import org.distill4j.api.network.NodeSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,8 +52,7 @@ public final class LowRankCompressor implements Compressor {
         NetworkSpec spec = teacher.spec();
         Map<String, Integer> ranks = new LinkedHashMap<>();
         Map<String, LowRankFactors> factors = new LinkedHashMap<>();
-        List<Map<String, Object>> layers = new ArrayList<>();
-        Map<String, Object> layerDetails = new LinkedHashMap<>();
+        Map<String, LowRankDetails.Layer> layerDetails = new LinkedHashMap<>();
         for (NodeSpec.Conv2d conv : LowRankLayers.choose(params, spec)) {
             INDArray weights = NetworkWeights.copy(teacher, conv.name(), NetworkWeights.WEIGHT);
             LowRankFactors factored = LowRankFactors.of(weights, params.target());
@@ -74,11 +72,9 @@ public final class LowRankCompressor implements Compressor {
         NetworkSpec decomposed = LowRankSpec.decompose(spec, ranks);
         Network student = context.networks().build(decomposed, context.seed());
         fill(teacher, student, factors);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("rule", params.rankRatio() != null ? "rank-ratio " + params.rankRatio()
-                : "energy " + params.energy());
-        details.put("split", "basis S_r V_r^T = U_r^T W, pointwise U_r (orthonormal columns)");
-        details.put("layers", layerDetails);
+        LowRankDetails details = new LowRankDetails(params.rankRatio() != null ? "rank-ratio " + params.rankRatio()
+                : "energy " + params.energy(), "basis S_r V_r^T = U_r^T W, pointwise U_r (orthonormal columns)",
+                layerDetails);
         return new Compression(student, Map.of(), spec.statistics(), decomposed.statistics(), details);
     }
 

@@ -1,7 +1,5 @@
 package org.distill4j.plugin.decomposition;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,16 +20,10 @@ public record LowRankLayer(String vertex, int rank, int fullRank, double energyK
         Objects.requireNonNull(vertex, "vertex");
     }
 
-    /** The record as plain values, as the compression's details hold them. */
-    public Map<String, Object> toDetails() {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("rank", rank);
-        details.put("full-rank", fullRank);
-        details.put("energy-kept", energyKept);
-        details.put("weights-before", parametersBefore);
-        details.put("weights-after", skipped ? parametersBefore : parametersAfter);
-        details.put("skipped", skipped);
-        return details;
+    /** The conv as the compression's details record it. */
+    LowRankDetails.Layer toDetails() {
+        return new LowRankDetails.Layer(rank, fullRank, energyKept, parametersBefore,
+                skipped ? parametersBefore : parametersAfter, skipped);
     }
 
     /** One line for the run's console. */

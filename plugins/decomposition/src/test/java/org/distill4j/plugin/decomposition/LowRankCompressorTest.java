@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,8 +68,8 @@ class LowRankCompressorTest {
         assertThat(squaredDistance(original, truncated)).isCloseTo(dropped, within(1e-4 * dropped));
         assertThat(squaredDistance(best, truncated)).isLessThan(1e-10 * squaredNorm(original));
         assertThat(dropped).as("the truncation drops something").isGreaterThan(1e-3 * squaredNorm(original));
-        assertThat(details(compression, "conv2")).containsEntry("rank", 3).containsEntry("full-rank", 5)
-                .containsEntry("skipped", false);
+        assertThat(details(compression, "conv2")).extracting(LowRankDetails.Layer::rank,
+                LowRankDetails.Layer::fullRank, LowRankDetails.Layer::skipped).containsExactly(3, 5, false);
     }
 
     @Test
@@ -89,11 +88,11 @@ class LowRankCompressorTest {
         for (double energy : new double[] {two + 1e-6, (two + three) / 2, three}) {
             Compression compression = compress(teacher, new LowRankParams(null, energy, List.of("conv2"), false));
 
-            assertThat(details(compression, "conv2")).as("energy %s", energy).containsEntry("rank", 3);
-            assertThat((double) details(compression, "conv2").get("energy-kept")).isCloseTo(three, within(1e-9));
+            assertThat(details(compression, "conv2").rank()).as("energy %s", energy).isEqualTo(3);
+            assertThat(details(compression, "conv2").energyKept()).isCloseTo(three, within(1e-9));
         }
         Compression justTwo = compress(teacher, new LowRankParams(null, two - 1e-6, List.of("conv2"), false));
-        assertThat(details(justTwo, "conv2")).containsEntry("rank", 2);
+        assertThat(details(justTwo, "conv2").rank()).isEqualTo(2);
     }
 
     @Test
@@ -119,9 +118,9 @@ class LowRankCompressorTest {
                 .containsEntry("conv2", pointwise).containsEntry("conv1", conv1);
         // The graph holds the spec's parameters plus the batch norms' running mean and variance.
         assertThat(compression.network().graph().numParams()).isEqualTo(535 + batchNorms);
-        assertThat(details(compression, "conv2")).containsEntry("weights-before", 288L)
-                .containsEntry("weights-after", 88L);
-        assertThat((Map<String, Object>) compression.details().get("layers")).containsOnlyKeys("conv2");
+        assertThat(details(compression, "conv2")).extracting(LowRankDetails.Layer::weightsBefore,
+                LowRankDetails.Layer::weightsAfter).containsExactly(288L, 88L);
+        assertThat(((LowRankDetails) compression.details()).layers()).containsOnlyKeys("conv2");
         assertThat(compression.keptChannels()).isEmpty();
     }
 
@@ -133,8 +132,8 @@ class LowRankCompressorTest {
         Compression compression = new LowRankCompressor(LowRankParams.rankRatio(0.9)).compress(teacher, context);
 
         assertThat(compression.network().spec()).isEqualTo(teacher.spec());
-        assertThat(details(compression, "conv2")).containsEntry("skipped", true).containsEntry("rank", 8)
-                .containsEntry("weights-after", 288L);
+        assertThat(details(compression, "conv2")).extracting(LowRankDetails.Layer::skipped,
+                LowRankDetails.Layer::rank, LowRankDetails.Layer::weightsAfter).containsExactly(true, 8, 288L);
         assertThat(compression.after()).isEqualTo(compression.before());
         assertThat(context.lines).containsExactly("low-rank conv2: rank 8 of 8, energy kept 1.0000, skipped"
                 + " (factors of 352 weights would not be smaller than 288)");
@@ -225,8 +224,7 @@ class LowRankCompressorTest {
         return squaredDistance(a, new double[a.length][a[0].length]);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> details(Compression compression, String conv) {
-        return (Map<String, Object>) ((Map<String, Object>) compression.details().get("layers")).get(conv);
+    private static LowRankDetails.Layer details(Compression compression, String conv) {
+        return ((LowRankDetails) compression.details()).layers().get(conv);
     }
 }

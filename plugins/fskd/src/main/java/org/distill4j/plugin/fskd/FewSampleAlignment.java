@@ -9,7 +9,6 @@ import org.distill4j.api.network.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,11 +80,7 @@ final class FewSampleAlignment {
         double seconds = (System.nanoTime() - start) / 1e9;
         context.report(String.format(Locale.ROOT, "%s trained %d epochs on %d samples in %.2f s; block residuals %s"
                 + " -> %s", method.component(), settings.epochs(), features.size(0), seconds, before, after));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put(FskdDetails.SAMPLES, (int) features.size(0));
-        details.put(FskdDetails.BLOCKS, vertices);
-        details.put(FskdDetails.RESIDUALS_BEFORE, before);
-        details.put(FskdDetails.EPOCH_LOSSES, losses);
+        FewSampleDetails details = new FewSampleDetails((int) features.size(0), vertices, before, losses);
         return new Alignment(restored, after, details);
     }
 }

@@ -81,12 +81,8 @@ public final class FskdBcdAligner implements Aligner {
         double seconds = (System.nanoTime() - start) / 1e9;
         context.report(String.format(Locale.ROOT, "fskd-bcd aligned %d blocks on %d samples in %.2f s", blocks.size(),
                 features.size(0), seconds));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put(FskdDetails.SAMPLES, (int) features.size(0));
-        details.put(FskdDetails.BLOCKS, vertices);
-        details.put(FskdDetails.CONDITION_NUMBERS, conditions);
-        details.put(FskdDetails.RIDGE, ridges);
-        details.put(FskdDetails.RESIDUALS_BEFORE, residualsBefore);
+        FskdBcdDetails details = new FskdBcdDetails((int) features.size(0), vertices, conditions, ridges,
+                residualsBefore);
         return new Alignment(restored, residuals, details);
     }
 }

@@ -42,21 +42,19 @@ class FewSampleAlignersTest {
 
         Alignment alignment = aligner.align(teacher, FskdBcdAlignerTest.compression(student, Map.of()), context);
 
-        @SuppressWarnings("unchecked")
-        List<Double> losses = (List<Double>) alignment.details().get(FskdDetails.EPOCH_LOSSES);
+        List<Double> losses = ((FewSampleDetails) alignment.details()).epochLosses();
         System.out.printf("%s epoch losses %.5f -> %.5f%n", aligner.getClass().getSimpleName(), losses.get(0),
                 losses.get(losses.size() - 1));
         assertThat(losses).hasSize(15);
         assertThat(losses.get(losses.size() - 1)).isLessThan(0.9 * losses.get(0));
         assertThat(alignment.network().spec()).isEqualTo(student.spec());
-        assertThat(alignment.details()).containsKeys(FskdDetails.SAMPLES);
+        assertThat(((FewSampleDetails) alignment.details()).samples()).isPositive();
         assertThat(context.lines()).anySatisfy(line -> assertThat(line).contains("epoch 15 of 15"));
         return alignment;
     }
 
     private static void assertResidualsFall(Alignment alignment) {
-        @SuppressWarnings("unchecked")
-        Map<String, Double> before = (Map<String, Double>) alignment.details().get(FskdDetails.RESIDUALS_BEFORE);
+        Map<String, Double> before = AlignmentDetails.residualsBefore(alignment);
         for (String block : List.of("conv1", "conv2")) {
             assertThat(alignment.residuals().get(block)).as(block).isLessThan(before.get(block));
         }

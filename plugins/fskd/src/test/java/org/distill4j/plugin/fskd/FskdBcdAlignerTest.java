@@ -60,8 +60,7 @@ class FskdBcdAlignerTest {
         Alignment alignment = new FskdBcdAligner(FskdBcdParams.withSamples(2)).align(teacher,
                 compression(student, Map.of()), new FskdTestContext(DATA));
 
-        @SuppressWarnings("unchecked")
-        Map<String, Double> ridges = (Map<String, Double>) alignment.details().get(FskdDetails.RIDGE);
+        Map<String, Double> ridges = ((FskdBcdDetails) alignment.details()).ridge();
         assertThat(ridges.get("conv2")).isGreaterThan(0);
         assertThat(alignment.residuals().values()).allSatisfy(value -> assertThat(value).isFinite());
         assertThat(output(alignment.network(), DATA.test().features()).isNaN().any()).isFalse();
@@ -69,8 +68,7 @@ class FskdBcdAlignerTest {
 
     private static void assertAligned(Alignment alignment, Network teacher, Network student,
             FskdTestContext context) {
-        @SuppressWarnings("unchecked")
-        Map<String, Double> before = (Map<String, Double>) alignment.details().get(FskdDetails.RESIDUALS_BEFORE);
+        Map<String, Double> before = AlignmentDetails.residualsBefore(alignment);
         assertThat(alignment.residuals()).containsOnlyKeys("conv1", "conv2");
         assertThat(before).containsOnlyKeys("conv1", "conv2");
         for (String block : List.of("conv1", "conv2")) {
@@ -78,8 +76,10 @@ class FskdBcdAlignerTest {
         }
         assertThat(alignment.network().spec()).isEqualTo(student.spec());
         assertThat(alignment.network().spec().statistics()).isEqualTo(student.spec().statistics());
-        assertThat(alignment.details()).containsKeys(FskdDetails.SAMPLES,
-                FskdDetails.CONDITION_NUMBERS, FskdDetails.RIDGE);
+        FskdBcdDetails details = (FskdBcdDetails) alignment.details();
+        assertThat(details.samples()).isPositive();
+        assertThat(details.conditionNumbers()).containsOnlyKeys("conv1", "conv2");
+        assertThat(details.ridge()).containsOnlyKeys("conv1", "conv2");
         assertThat(context.lines()).anySatisfy(line -> assertThat(line).contains("block 2 of 2 conv2"));
 
         INDArray images = DATA.test().features();
@@ -93,6 +93,10 @@ class FskdBcdAlignerTest {
 
     static Compression compression(Network student, Map<String, List<Integer>> kept) {
         NetworkSpec spec = student.spec();
-        return new Compression(student, kept, spec.statistics(), spec.statistics(), Map.of());
+        return new Compression(student, kept, spec.statistics(), spec.statistics(), new TestCompression());
+    }
+
+    /** The details of a compression a test made by hand: none. */
+    private record TestCompression() {
     }
 }

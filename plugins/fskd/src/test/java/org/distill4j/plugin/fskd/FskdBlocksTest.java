@@ -69,8 +69,7 @@ class FskdBlocksTest {
         Alignment alignment = new FskdBcdAligner(FskdBcdParams.withSamples(80)).align(teacher,
                 FskdBcdAlignerTest.compression(student, Map.of()), context);
 
-        @SuppressWarnings("unchecked")
-        Map<String, Double> before = (Map<String, Double>) alignment.details().get(FskdDetails.RESIDUALS_BEFORE);
+        Map<String, Double> before = AlignmentDetails.residualsBefore(alignment);
         assertThat(alignment.residuals()).hasSize(4).allSatisfy((block, residual) ->
                 assertThat(residual).as(block).isLessThan(before.get(block)));
         assertThat(alignment.network().spec()).isEqualTo(RESNET);

@@ -27,10 +27,10 @@ final class ChannelPruner {
 
     /**
      * @param kept    for each pruned convolution, the indices of the filters it keeps, ascending
-     * @param details the compressor's facts for provenance
+     * @param details the compressor's facts for the run's records
      */
     static Compression prune(Network original, Map<String, List<Integer>> kept, CompressionContext context,
-            Map<String, Object> details) {
+            Record details) {
         NetworkSpec spec = original.spec();
         ChannelFlow flow = new ChannelFlow(spec);
         check(spec, flow, kept);

@@ -40,18 +40,16 @@ public final class L1FilterCompressor implements Compressor {
         Map<String, Double> ratios = PruningRatios.of(parameters.ratio(), parameters.layers(), parameters.layerRatios(),
                 prunable);
         Map<String, List<Integer>> kept = new LinkedHashMap<>();
-        Map<String, Object> layers = new LinkedHashMap<>();
+        Map<String, L1FilterDetails.Layer> layers = new LinkedHashMap<>();
         for (Map.Entry<String, Double> entry : ratios.entrySet()) {
             double[] scores = filterNorms(NetworkWeights.get(teacher, entry.getKey(), NetworkWeights.WEIGHT));
             int keep = PruningRatios.keep(scores.length, entry.getValue());
             kept.put(entry.getKey(), strongest(scores, keep));
-            layers.put(entry.getKey(), Map.of("ratio", entry.getValue(), "filters", scores.length, "kept", keep));
+            layers.put(entry.getKey(), new L1FilterDetails.Layer(entry.getValue(), scores.length, keep));
             context.report(String.format(Locale.ROOT, "l1-filter %s: keeps %d of %d filters", entry.getKey(),
                     keep, scores.length));
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("layers", layers);
-        return ChannelPruner.prune(teacher, kept, context, details);
+        return ChannelPruner.prune(teacher, kept, context, new L1FilterDetails(layers));
     }
 
     /** The layers and per-layer ratios must name prunable convolutions of the architecture. */

@@ -61,26 +61,22 @@ public final class MagnitudeCompressor implements Compressor {
             context.report(String.format(Locale.ROOT, "magnitude: the teacher is %.2f%% sparse already (an earlier"
                     + " pruning run); its zero weights stay pruned", 100 * initialSparsity));
         }
-        List<Map<String, Object>> history = new ArrayList<>();
+        List<MagnitudeDetails.Round> history = new ArrayList<>();
         for (int round = 1; round <= parameters.rounds(); round++) {
             Map<String, double[]> weights = new LinkedHashMap<>();
             layers.forEach(layer -> weights.put(layer, flat(network, layer)));
             MagnitudeMasks.prune(weights, masks, parameters.fraction(), parameters.scope());
             Map<String, INDArray> arrays = arrays(network, masks);
             arrays.forEach((layer, mask) -> NetworkWeights.get(network, layer, NetworkWeights.WEIGHT).muli(mask));
-            Map<String, Object> record = new LinkedHashMap<>();
-            record.put("round", round);
-            record.put("sparsity", sparsity(masks));
-            record.put("layers", layerRecords(masks));
+            double roundSparsity = sparsity(masks);
+            Map<String, MagnitudeDetails.Layer> roundLayers = layerRecords(masks);
             report(context, round, masks);
             if (round < parameters.rounds()) {
                 Retraining retrained = context.retrain(network, new MagnitudeWeightMasks(arrays),
                         "prune-round-" + round);
-                record.put("retrained-epochs", retrained.epochs());
-                record.put("test-accuracy", retrained.testAccuracy());
-                if (!Double.isNaN(retrained.validationAccuracy())) {
-                    record.put("validation-accuracy", retrained.validationAccuracy());
-                }
+                history.add(new MagnitudeDetails.Round(round, roundSparsity, roundLayers, retrained.epochs(),
+                        retrained.testAccuracy(), Double.isNaN(retrained.validationAccuracy()) ? null
+                                : retrained.validationAccuracy()));
                 context.report(String.format(Locale.ROOT, "magnitude round %d of %d retrained %d epochs in %.0f s:"
                                 + " test accuracy %.2f%%%s", round, parameters.rounds(), retrained.epochs(),
                         retrained.seconds(), 100 * retrained.testAccuracy(),
@@ -89,16 +85,12 @@ public final class MagnitudeCompressor implements Compressor {
             } else {
                 context.report(String.format(Locale.ROOT, "magnitude round %d of %d: retrained by the run's own"
                         + " training", round, parameters.rounds()));
+                history.add(new MagnitudeDetails.Round(round, roundSparsity, roundLayers, null, null, null));
             }
-            history.add(record);
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("scope", parameters.scope().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        details.put("fraction", parameters.fraction());
-        details.put("initial-sparsity", initialSparsity);
-        details.put("sparsity", sparsity(masks));
-        details.put("layers", layerRecords(masks));
-        details.put("history", history);
+        MagnitudeDetails details = new MagnitudeDetails(parameters.scope().name().toLowerCase(Locale.ROOT)
+                .replace('_', '-'), parameters.fraction(), initialSparsity, sparsity(masks), layerRecords(masks),
+                history);
         NetworkStatistics before = spec.statistics();
         return new Compression(network, Map.of(), before, sparse(spec, before, masks), details,
                 new MagnitudeWeightMasks(arrays(network, masks)));
@@ -134,15 +126,11 @@ public final class MagnitudeCompressor implements Compressor {
         context.report(line.toString());
     }
 
-    private static Map<String, Object> layerRecords(Map<String, boolean[]> masks) {
-        Map<String, Object> layers = new LinkedHashMap<>();
+    private static Map<String, MagnitudeDetails.Layer> layerRecords(Map<String, boolean[]> masks) {
+        Map<String, MagnitudeDetails.Layer> layers = new LinkedHashMap<>();
         masks.forEach((layer, mask) -> {
             long kept = MagnitudeMasks.kept(mask);
-            Map<String, Object> record = new LinkedHashMap<>();
-            record.put("weights", mask.length);
-            record.put("nonzero", kept);
-            record.put("sparsity", 1 - (double) kept / mask.length);
-            layers.put(layer, record);
+            layers.put(layer, new MagnitudeDetails.Layer(mask.length, kept, 1 - (double) kept / mask.length));
         });
         return layers;
     }

@@ -48,7 +48,7 @@ public final class NetworkSlimmingCompressor implements Compressor {
         }
         double threshold = threshold(scales, parameters.percent());
         Map<String, List<Integer>> kept = new LinkedHashMap<>();
-        Map<String, Object> layers = new LinkedHashMap<>();
+        Map<String, NetworkSlimmingDetails.Layer> layers = new LinkedHashMap<>();
         scales.forEach((convolution, gammas) -> {
             List<Integer> channels = new ArrayList<>();
             for (int channel = 0; channel < gammas.length; channel++) {
@@ -60,14 +60,11 @@ public final class NetworkSlimmingCompressor implements Compressor {
                 channels.add(L1FilterCompressor.strongest(gammas, 1).get(0));
             }
             kept.put(convolution, List.copyOf(channels));
-            layers.put(convolution, Map.of("channels", gammas.length, "kept", channels.size()));
+            layers.put(convolution, new NetworkSlimmingDetails.Layer(gammas.length, channels.size()));
             context.report(String.format(Locale.ROOT, "network-slimming %s: keeps %d of %d channels", convolution,
                     channels.size(), gammas.length));
         });
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("threshold", threshold);
-        details.put("layers", layers);
-        return ChannelPruner.prune(teacher, kept, context, details);
+        return ChannelPruner.prune(teacher, kept, context, new NetworkSlimmingDetails(threshold, layers));
     }
 
     /** The value at position floor(total * percent) of every |gamma| in ascending order. */

@@ -56,7 +56,7 @@ class ChannelPrunerTest {
     void theCompressionRecordsKeptChannelsAndTheNarrowerCounts() {
         NetworkSpec spec = PruningNetworks.vgg(false, VggFinalPool.FLATTEN);
         Compression compression = ChannelPruner.prune(PruningNetworks.randomised(spec, 3),
-                Map.of("conv2", List.of(1, 2, 6)), CONTEXT, Map.of());
+                Map.of("conv2", List.of(1, 2, 6)), CONTEXT, new L1FilterDetails(Map.of()));
         assertThat(compression.keptChannels()).containsOnlyKeys("conv2").containsEntry("conv2", List.of(1, 2, 6));
         // conv1 1->8 (3x3, bias), conv2 8->3, conv3 3->12, fc1 12*2*2->6, logits 6->3.
         long expected = (8 * 9 + 8) + (3 * 8 * 9 + 3) + (12 * 3 * 9 + 12) + (48 * 6 + 6) + (6 * 3 + 3);
@@ -69,20 +69,20 @@ class ChannelPrunerTest {
     @Test
     void badKeptChannelsAreRejectedWithTheReason() {
         Network vgg = PruningNetworks.randomised(PruningNetworks.vgg(false, VggFinalPool.FLATTEN), 3);
-        assertThatThrownBy(() -> ChannelPruner.prune(vgg, Map.of("conv2", List.of()), CONTEXT, Map.of()))
+        assertThatThrownBy(() -> ChannelPruner.prune(vgg, Map.of("conv2", List.of()), CONTEXT, new L1FilterDetails(Map.of())))
                 .hasMessageContaining("'conv2' would keep no filter");
-        assertThatThrownBy(() -> ChannelPruner.prune(vgg, Map.of("conv2", List.of(3, 1)), CONTEXT, Map.of()))
+        assertThatThrownBy(() -> ChannelPruner.prune(vgg, Map.of("conv2", List.of(3, 1)), CONTEXT, new L1FilterDetails(Map.of())))
                 .hasMessageContaining("ascending, distinct and in [0, 8)");
-        assertThatThrownBy(() -> ChannelPruner.prune(vgg, Map.of("logits", List.of(0)), CONTEXT, Map.of()))
+        assertThatThrownBy(() -> ChannelPruner.prune(vgg, Map.of("logits", List.of(0)), CONTEXT, new L1FilterDetails(Map.of())))
                 .hasMessageContaining("prunable convolutions: [conv1, conv2, conv3]");
         Network resnet = PruningNetworks.randomised(PruningNetworks.resnet8(), 3);
         assertThatThrownBy(() -> ChannelPruner.prune(resnet, Map.of("stage1.block1.conv2", List.of(0)), CONTEXT,
-                Map.of())).hasMessageContaining("reach a residual addition");
+                new L1FilterDetails(Map.of()))).hasMessageContaining("reach a residual addition");
     }
 
     private static void assertPrunedEqualsMasked(NetworkSpec spec, Map<String, List<Integer>> kept) {
         Network original = PruningNetworks.randomised(spec, 11);
-        Network pruned = ChannelPruner.prune(original, new LinkedHashMap<>(kept), CONTEXT, Map.of()).network();
+        Network pruned = ChannelPruner.prune(original, new LinkedHashMap<>(kept), CONTEXT, new L1FilterDetails(Map.of())).network();
         mask(original, kept);
         INDArray images = PruningNetworks.images(5, 2);
         INDArray expected = PruningNetworks.logits(original, images);

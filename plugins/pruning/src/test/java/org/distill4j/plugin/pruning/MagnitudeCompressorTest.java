@@ -40,7 +40,7 @@ class MagnitudeCompressorTest {
                 .isEqualTo(PruningNetworks.logits(masked, images));
         assertThat(context.retrained()).as("one round: its retraining is the run's").isEmpty();
         long weights = masks(compression).values().stream().mapToLong(INDArray::length).sum();
-        assertThat((double) compression.details().get("sparsity")).isCloseTo(0.5, within(0.5 / weights));
+        assertThat(details(compression).sparsity()).isCloseTo(0.5, within(0.5 / weights));
         assertThat(compression.after().parameters()).isEqualTo(compression.before().parameters() - weights / 2);
         assertThat(compression.after().multiplyAccumulates()).isLessThan(compression.before().multiplyAccumulates());
     }
@@ -67,11 +67,12 @@ class MagnitudeCompressorTest {
             kept += survivors;
         }
         assertThat((double) kept).isCloseTo(total * Math.pow(0.8, 3), within((double) LAYERS.size()));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> history = (List<Map<String, Object>>) compression.details().get("history");
+        List<MagnitudeDetails.Round> history = details(compression).history();
         assertThat(history).hasSize(3);
-        assertThat(history.get(0)).containsKeys("test-accuracy", "validation-accuracy", "layers");
-        assertThat(history.get(2)).doesNotContainKey("test-accuracy");
+        assertThat(history.get(0).testAccuracy()).isNotNull();
+        assertThat(history.get(0).validationAccuracy()).isNotNull();
+        assertThat(history.get(0).layers()).containsOnlyKeys(LAYERS);
+        assertThat(history.get(2).testAccuracy()).as("the last round is retrained by the run").isNull();
         assertThat(context.reported()).anyMatch(line -> line.startsWith("magnitude round 2: sparsity 36.0")
                 && line.contains(" conv1 ") && line.contains(" logits "));
         assertThat(context.reported()).anyMatch(line -> line.startsWith("magnitude round 1 of 3 retrained 1 epochs"));
@@ -87,8 +88,7 @@ class MagnitudeCompressorTest {
         Compression second = new MagnitudeCompressor(new MagnitudeParams(1, 0.2, MagnitudeScope.GLOBAL))
                 .compress(first.network(), context);
 
-        assertThat((double) second.details().get("initial-sparsity"))
-                .isEqualTo((double) first.details().get("sparsity"));
+        assertThat(details(second).initialSparsity()).isEqualTo(details(first).sparsity());
         long keptFirst = masks(first).values().stream().mapToLong(mask -> mask.sumNumber().longValue()).sum();
         long keptSecond = masks(second).values().stream().mapToLong(mask -> mask.sumNumber().longValue()).sum();
         assertThat(keptSecond).isEqualTo(keptFirst - Math.round(0.2 * keptFirst));
@@ -104,6 +104,10 @@ class MagnitudeCompressorTest {
                 .compress(teacher, new TinyCompressionContext(TinyData.dataset(3, 12, 6, 1), 5));
         masks(compression).forEach((layer, mask) -> assertThat(1 - mask.sumNumber().doubleValue() / mask.length())
                 .as(layer).isCloseTo(0.3, within(0.5 / mask.length())));
+    }
+
+    private static MagnitudeDetails details(Compression compression) {
+        return (MagnitudeDetails) compression.details();
     }
 
     /** The masks the compression hands to every later training of the student. */
