@@ -4,7 +4,7 @@ import org.distill4j.api.network.InputShape;
 import org.distill4j.api.network.Network;
 import org.distill4j.api.network.NetworkSpec;
 
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * A named architecture family (MLP, VGG, ResNet, ...) that turns its parameters into a network spec.
@@ -47,6 +47,6 @@ public interface ModelFamily {
      * (the non-zero weights of a pruned source) says so in its details.
      */
     default StudentDesign design(InputShape input, int classes, Network source) {
-        return new StudentDesign(specify(input, classes, source), Map.of(), "");
+        return new StudentDesign(specify(input, classes, source), Optional.empty(), "");
     }
 }

@@ -66,7 +66,7 @@ record DerivedStudent(NetworkSpec spec, SourceMetrics metrics, TeacherProvenance
         }
         TeacherIdentity identity = loaded.identity();
         SourceMetrics metrics = new SourceMetrics(identity.experiment(), identity.hash(), identity.seed(), widths,
-                design.details());
+                design.details().orElse(null));
         out.printf(Locale.ROOT, "   student %s designed from %s: %s; %,d parameters%s%n", spec.family(), label,
                 widths.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue())
                         .collect(Collectors.joining(", ")),

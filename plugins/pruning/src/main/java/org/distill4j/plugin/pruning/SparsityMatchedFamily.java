@@ -14,11 +14,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The student "formed based on the pruned teacher" of Park and No (2022): the source network's topology and vertex
@@ -128,11 +128,8 @@ public final class SparsityMatchedFamily implements ModelFamily {
         long weights = SparsityMatchedCounts.weights(spec);
         long sourceWeights = SparsityMatchedCounts.weights(source.spec());
         long nonZero = SparsityMatchedCounts.nonZeroWeights(source);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("weights", weights);
-        details.put("source-weights", sourceWeights);
-        details.put("source-non-zero-weights", nonZero);
-        return new StudentDesign(spec, details, String.format(Locale.ROOT, "%,d conv and dense weights for the"
+        return new StudentDesign(spec, Optional.of(new SparsityMatchedDetails(weights, sourceWeights, nonZero)),
+                String.format(Locale.ROOT, "%,d conv and dense weights for the"
                 + " source's %,d non-zero of %,d", weights, nonZero, sourceWeights));
     }
 
