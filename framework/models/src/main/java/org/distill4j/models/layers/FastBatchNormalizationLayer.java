@@ -108,10 +108,7 @@ public class FastBatchNormalizationLayer extends BatchNormalization {
         if (!handles(input)) {
             return super.backpropGradient(epsilon, workspaces);
         }
-        if (trainedShape == null || !java.util.Arrays.equals(trainedShape, input.shape())) {
-            throw new IllegalStateException("batch norm '" + layerConf().getLayerName() + "' back-propagates without a"
-                    + " training forward pass of this input before it; run activate(training = true) first");
-        }
+        FastLayers.requireTrainingForward(trainedShape, input, "batch norm", layerConf().getLayerName());
         BatchNormKernel kernel = kernel(input);
         int channels = (int) input.size(1);
         values = HostArrays.capacity(values, input.length());

@@ -6,6 +6,7 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.Collection;
 
 /**
@@ -24,6 +25,19 @@ public final class FastLayers {
     public static final String DISABLE_PROPERTY = "distill4j.fast-layers.disable";
 
     private FastLayers() {
+    }
+
+    /**
+     * A fast layer back-propagates through what its last training forward pass kept; it refuses to when that pass
+     * was of another input (or there was none), which would give wrong gradients silently.
+     *
+     * @param trainedShape the input shape of the last training forward pass, or null
+     */
+    static void requireTrainingForward(long[] trainedShape, INDArray input, String layerKind, String layerName) {
+        if (trainedShape == null || !Arrays.equals(trainedShape, input.shape())) {
+            throw new IllegalStateException(layerKind + " '" + layerName + "' back-propagates without a training"
+                    + " forward pass of this input before it; run activate(training = true) first");
+        }
     }
 
     /**

@@ -66,10 +66,7 @@ public class FastPoolingLayer extends SubsamplingLayer {
         if (!handles(input)) {
             return super.backpropGradient(epsilon, workspaces);
         }
-        if (trainedShape == null || !java.util.Arrays.equals(trainedShape, input.shape())) {
-            throw new IllegalStateException("pooling '" + layerConf().getLayerName() + "' back-propagates without a"
-                    + " training forward pass of this input before it; run activate(training = true) first");
-        }
+        FastLayers.requireTrainingForward(trainedShape, input, "pooling", layerConf().getLayerName());
         PoolingKernel kernel = kernel(input);
         result = HostArrays.capacity(result, kernel.outputLength());
         values = HostArrays.capacity(values, input.length());
