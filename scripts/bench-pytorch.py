@@ -43,6 +43,7 @@ REFERENCE_BATCH = 64
 TEMPERATURE = 4.0
 ALPHA = 0.9
 ATTENTION_BETA = 100.0
+WARMUP_SECONDS = 3.0  # set from --warmup-seconds
 INPUTS = {"28x28x1": (1, 28, 28), "32x32x3": (3, 32, 32)}
 PHASES = ["teacher-forward", "student-forward", "loss", "backward", "update", "rest"]
 PHASE_LABELS = {
@@ -274,9 +275,13 @@ def attention_loss(student_maps, teacher_maps):
 # Timing and memory.
 
 def time_steps(work, warmup, steps, after_warmup=lambda: None):
-    """Milliseconds of each timed step after the warm-up, like the Java StepTimer."""
-    for _ in range(warmup):
+    """Milliseconds of each timed step after the warm-up (at least `warmup` steps and WARMUP_SECONDS), like the Java
+    StepTimer."""
+    warmup_end = time.perf_counter() + WARMUP_SECONDS
+    done = 0
+    while done < warmup or time.perf_counter() < warmup_end:
         work()
+        done += 1
     after_warmup()
     milliseconds = []
     for _ in range(steps):
@@ -374,7 +379,8 @@ class ReferenceWorkloads:
                 phases[phase].append(recorded[phase])
 
     def measure(self, warmup, steps, out):
-        out(f"reference workloads: batch {REFERENCE_BATCH} of 28x28x1, median of {steps} steps after {warmup} warm-up")
+        out(f"reference workloads: batch {REFERENCE_BATCH} of 28x28x1, median of {steps} steps after {warmup} warm-up steps and"
+            f" {WARMUP_SECONDS:.0f} s at least")
         teacher = statistics.median(time_steps(self.teacher_forward, warmup, steps))
         plain = statistics.median(time_steps(self.cross_entropy_step, warmup, steps))
         phases = {phase: [] for phase in PHASES}
@@ -460,10 +466,12 @@ def arguments():
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--warmup", type=int, default=10, help="untimed steps before each reference workload")
     parser.add_argument("--steps", type=int, default=100, help="timed steps of each reference workload")
+    parser.add_argument("--warmup-seconds", type=float, default=3.0,
+                        help="every warm-up lasts at least this long too (as distill4j bench)")
     parser.add_argument("--no-reference", action="store_true", help="skip the reference workloads")
     parser.add_argument("--batch", type=int, default=128, help="batch size of the model families")
     parser.add_argument("--family-warmup", type=int, default=2, help="untimed steps before each family measurement")
-    parser.add_argument("--family-steps", type=int, default=5, help="timed steps of each family measurement")
+    parser.add_argument("--family-steps", type=int, default=20, help="timed steps of each family measurement")
     parser.add_argument("--families", default=",".join(FAMILIES), help="comma-separated family names, or none")
     parser.add_argument("--inputs", default=",".join(INPUTS), help="comma-separated input shapes")
     parser.add_argument("--memory-steps", type=int, default=0, help="KD steps of the memory check (0 skips it)")
@@ -490,6 +498,8 @@ def arguments():
 
 def main():
     parsed, families, inputs = arguments()
+    global WARMUP_SECONDS
+    WARMUP_SECONDS = parsed.warmup_seconds
     threads = threads_to_use(parsed.threads)
     torch.set_num_threads(threads)
 
@@ -512,8 +522,8 @@ def main():
     report["families"] = []
     if families:
         out(f"model families: batch {parsed.batch}, median of {parsed.family_steps} steps after"
-            f" {parsed.family_warmup} warm-up (training: cross-entropy step, SGD momentum {MOMENTUM}, weight decay"
-            f" {WEIGHT_DECAY:.0e}; inference: the logits)")
+            f" {parsed.family_warmup} warm-up steps and {WARMUP_SECONDS:.0f} s at least (training: cross-entropy step,"
+            f" SGD momentum {MOMENTUM}, weight decay {WEIGHT_DECAY:.0e}; inference: the logits)")
         out(f"  {'family':<10} {'input':<8} {'parameters':>11} {'train img/s':>13} {'infer img/s':>13}")
         for name in families:
             for input_name in inputs:

@@ -30,6 +30,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "untimed steps before each reference workload (default ${DEFAULT-VALUE})")
     private int warmup;
 
+    @Option(names = "--warmup-seconds", defaultValue = "3",
+            description = "warm-up of every workload lasts at least this long too, so the JIT compiler is done before"
+                    + " the timing starts; the PyTorch twin follows the same rule (default ${DEFAULT-VALUE})")
+    private double warmupSeconds;
+
     @Option(names = "--steps", defaultValue = "100",
             description = "timed steps of each reference workload; the median is reported (default ${DEFAULT-VALUE})")
     private int steps;
@@ -45,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "untimed steps before each family's training and inference (default ${DEFAULT-VALUE})")
     private int familyWarmup;
 
-    @Option(names = "--family-steps", defaultValue = "5",
+    @Option(names = "--family-steps", defaultValue = "20",
             description = "timed steps of each family's training and inference (default ${DEFAULT-VALUE})")
     private int familySteps;
 
@@ -91,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         BenchmarkSettings settings = BenchmarkSettings.of(!noReference, warmup, steps, families, inputs, batch,
-                familyWarmup, familySteps, memorySteps).withMemoryWorkload(MemoryWorkload.parse(memoryWorkload));
+                familyWarmup, familySteps, memorySteps, warmupSeconds).withMemoryWorkload(MemoryWorkload.parse(memoryWorkload));
         BenchmarkReport report = new Benchmark(settings, System.out).run();
         if (json != null) {
             write(json, Json.pretty(report.toJson()));

@@ -51,15 +51,16 @@ public record BenchmarkSettings(boolean reference, StepTimer referenceTimer, Lis
      * @param inputs   input names such as {@code 28x28x1}
      */
     public static BenchmarkSettings of(boolean reference, int warmup, int steps, List<String> families,
-            List<String> inputs, int batch, int familyWarmup, int familySteps, int memorySteps) {
+            List<String> inputs, int batch, int familyWarmup, int familySteps, int memorySteps,
+            double warmupSeconds) {
         boolean none = families.stream().anyMatch(name -> name.trim().equals(NONE));
         if (none && families.size() > 1) {
             throw new IllegalArgumentException("--families " + String.join(",", families) + " mixes '" + NONE
                     + "' with family names; give '" + NONE + "' alone to skip the families, or only names");
         }
         List<FamilyWorkload> chosen = none ? List.of() : FamilyWorkload.named(families);
-        return new BenchmarkSettings(reference, new StepTimer(warmup, steps), chosen,
-                inputs.stream().map(BenchInputs::parse).toList(), batch, new StepTimer(familyWarmup, familySteps),
+        return new BenchmarkSettings(reference, new StepTimer(warmup, warmupSeconds, steps), chosen,
+                inputs.stream().map(BenchInputs::parse).toList(), batch, new StepTimer(familyWarmup, warmupSeconds, familySteps),
                 memorySteps, MemoryWorkload.KD_STEP);
     }
 

@@ -103,6 +103,7 @@ public final class PytorchTwin {
                 "--threads", Integer.toString(threads),
                 "--warmup", Integer.toString(settings.referenceTimer().warmup()),
                 "--steps", Integer.toString(settings.referenceTimer().steps()),
+                "--warmup-seconds", Double.toString(settings.referenceTimer().warmupSeconds()),
                 "--batch", Integer.toString(settings.batch()),
                 "--family-warmup", Integer.toString(settings.familyTimer().warmup()),
                 "--family-steps", Integer.toString(settings.familyTimer().steps()),

@@ -30,7 +30,7 @@ class BenchCommandTest {
 
     private static final String[] TINY = {"bench", "--warmup", "1", "--steps", "2", "--families", "mlp",
             "--inputs", "28x28x1", "--batch", "8", "--family-warmup", "1", "--family-steps", "2",
-            "--memory-steps", "2"};
+            "--memory-steps", "2", "--warmup-seconds", "0"};
 
     @TempDir
     static Path directory;
@@ -95,7 +95,7 @@ class BenchCommandTest {
         Path twin = directory.resolve("no-torch.sh");
         Files.writeString(twin, "echo 'bench-pytorch: PyTorch is not installed for this Python' >&2\nexit 3\n");
         Output output = Output.of("bench", "--no-reference", "--families", "mlp", "--inputs", "28x28x1",
-                "--batch", "8", "--family-warmup", "0", "--family-steps", "1", "--against-pytorch",
+                "--batch", "8", "--family-warmup", "0", "--family-steps", "1", "--warmup-seconds", "0", "--against-pytorch",
                 "--python", "/bin/sh", "--pytorch-script", twin.toString());
 
         assertThat(output.exitCode()).as(output.all()).isZero();
@@ -144,7 +144,7 @@ class BenchCommandTest {
                 "DISTILL4J_PYTHON names no Python with torch");
         Path script = Path.of("../../scripts/bench-pytorch.py");
         assumeTrue(Files.isRegularFile(script), "scripts/bench-pytorch.py is not where the test expects it");
-        BenchmarkSettings settings = BenchmarkSettings.of(true, 1, 2, List.of("mlp"), List.of("28x28x1"), 8, 1, 2, 4);
+        BenchmarkSettings settings = BenchmarkSettings.of(true, 1, 2, List.of("mlp"), List.of("28x28x1"), 8, 1, 2, 4, 0);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PytorchTwin.Outcome outcome = new PytorchTwin(python, script).run(settings, 1,
                 directory.resolve("twin.json"), new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -157,7 +157,7 @@ class BenchCommandTest {
 
     @Test
     void aMissingTwinIsUnavailableAndACrashedOneHasFailed() throws IOException {
-        BenchmarkSettings settings = BenchmarkSettings.of(true, 1, 1, List.of("none"), List.of("28x28x1"), 8, 1, 1, 0);
+        BenchmarkSettings settings = BenchmarkSettings.of(true, 1, 1, List.of("none"), List.of("28x28x1"), 8, 1, 1, 0, 0);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         PytorchTwin.Outcome missing = new PytorchTwin("/bin/sh", directory.resolve("absent.py"))
                 .run(settings, 1, directory.resolve("absent.json"), quiet);

@@ -47,9 +47,11 @@ public class FastPoolingLayer extends SubsamplingLayer {
         result = HostArrays.capacity(result, kernel.outputLength());
         HostArrays.read(input, values);
         if (layerConf().getPoolingType() == PoolingType.MAX) {
-            argmax = argmax == null || argmax.length < kernel.outputLength()
-                    ? new int[(int) kernel.outputLength()] : argmax;
-            kernel.maxForward(values, result, argmax);
+            if (training) {
+                argmax = argmax == null || argmax.length < kernel.outputLength()
+                        ? new int[(int) kernel.outputLength()] : argmax;
+            }
+            kernel.maxForward(values, result, training ? argmax : null);
         } else {
             kernel.averageForward(values, result);
         }
