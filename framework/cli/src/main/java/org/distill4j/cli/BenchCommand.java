@@ -1,5 +1,6 @@
 package org.distill4j.cli;
 
+import org.distill4j.cli.bench.BestOfRounds;
 import org.distill4j.cli.bench.Benchmark;
 import org.distill4j.cli.bench.BenchmarkReport;
 import org.distill4j.cli.bench.BenchmarkSettings;
@@ -8,6 +9,8 @@ import org.distill4j.cli.bench.MemoryWorkload;
 import org.distill4j.cli.bench.PytorchTwin;
 import org.distill4j.kernel.files.FileErrors;
 import org.distill4j.kernel.run.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,7 +18,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** Runs the speed benchmark (not a test: it prints its figures and asserts nothing about them). */
@@ -72,6 +77,12 @@ public final class BenchCommand implements Callable<Integer> {
                     + " (default ${DEFAULT-VALUE}); the other two tell which part of a KD step holds on to memory")
     private String memoryWorkload;
 
+    @Option(names = "--rounds", defaultValue = "1",
+            description = "measure everything this many times (with --against-pytorch: Distill4J and PyTorch"
+                    + " alternating) and report each figure's best round, for a shared machine whose neighbours come"
+                    + " and go (default ${DEFAULT-VALUE})")
+    private int rounds;
+
     @Option(names = "--json", description = "also write the figures to this JSON file (the PyTorch twin's keys)")
     private Path json;
 
@@ -97,23 +108,51 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         BenchmarkSettings settings = BenchmarkSettings.of(!noReference, warmup, steps, families, inputs, batch,
                 familyWarmup, familySteps, memorySteps, warmupSeconds).withMemoryWorkload(MemoryWorkload.parse(memoryWorkload));
-        BenchmarkReport report = new Benchmark(settings, System.out).run();
+        if (rounds < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--rounds must be >= 1, got " + rounds);
+        }
+        List<JsonNode> reports = new ArrayList<>();
+        List<JsonNode> twinReports = new ArrayList<>();
+        PytorchTwin.Outcome twin = null;
+        Path twinJson = againstPytorch && pytorchJson == null
+                ? Files.createTempFile("distill4j-bench-pytorch", ".json") : pytorchJson;
+        for (int round = 1; round <= rounds; round++) {
+            if (rounds > 1) {
+                System.out.printf(Locale.ROOT, "%nround %d of %d%n", round, rounds);
+            }
+            BenchmarkReport report = new Benchmark(settings, System.out).run();
+            reports.add(report.toJson());
+            if (!againstPytorch) {
+                continue;
+            }
+            System.out.println();
+            twin = new PytorchTwin(python, pytorchScript).run(settings, report.threads(), twinJson, System.out);
+            if (!twin.ran()) {
+                break;
+            }
+            twinReports.add(twin.report());
+        }
+        JsonNode distill4j = BestOfRounds.best(reports);
         if (json != null) {
-            write(json, Json.pretty(report.toJson()));
+            write(json, Json.pretty(distill4j));
             System.out.println("wrote " + json);
         }
         if (!againstPytorch) {
             return 0;
         }
         System.out.println();
-        Path twinJson = pytorchJson != null ? pytorchJson : Files.createTempFile("distill4j-bench-pytorch", ".json");
-        PytorchTwin.Outcome twin = new PytorchTwin(python, pytorchScript)
-                .run(settings, report.threads(), twinJson, System.out);
-        System.out.println();
         if (!twin.ran()) {
             System.out.println("PyTorch column empty: " + twin.problem());
         }
-        Comparison.of(report.toJson(), twin.report()).print(System.out);
+        if (reports.size() > 1) {
+            System.out.printf(Locale.ROOT, "each figure: its best of %d rounds, Distill4J and PyTorch alternating%n",
+                    reports.size());
+        }
+        JsonNode pytorch = twinReports.isEmpty() ? null : BestOfRounds.best(twinReports);
+        if (pytorch != null && pytorchJson != null) {
+            write(pytorchJson, Json.pretty(pytorch));
+        }
+        Comparison.of(distill4j, pytorch).print(System.out);
         if (pytorchJson == null) {
             Files.deleteIfExists(twinJson);
         }

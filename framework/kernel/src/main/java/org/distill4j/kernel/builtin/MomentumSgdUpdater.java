@@ -1,6 +1,8 @@
 package org.distill4j.kernel.builtin;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
@@ -67,13 +69,16 @@ final class MomentumSgdUpdater implements GradientUpdater<MomentumSgd> {
             return;
         }
         INDArray shaped = gradient.reshape(velocity.shape());
-        velocity.muli(momentum).addi(shaped);
+        // One pass per line (Axpy: z = p * x + y): v = mu * v + g, then the update; the same arithmetic as
+        // v.muli(mu).addi(g) and g.assign(v).muli(lr), in two passes over the parameters instead of four (a 3.1M
+        // parameter MLP: 0.7 ms against 1.6, issue 18).
+        Nd4j.exec(new Axpy(velocity, shaped, velocity, momentum));
         if (config.nesterov()) {
             // g + mu*v, in place, without a temporary array.
-            Nd4j.getBlasWrapper().level1().axpy(shaped.length(), momentum, velocity, shaped);
+            Nd4j.exec(new Axpy(velocity, shaped, shaped, momentum));
             shaped.muli(learningRate);
         } else {
-            shaped.assign(velocity).muli(learningRate);
+            Nd4j.exec(new ScalarMultiplication(velocity, null, shaped, learningRate));
         }
         if (shaped.data() != gradient.data()) {
             // reshape had to copy: write the update back into DL4J's gradient view.

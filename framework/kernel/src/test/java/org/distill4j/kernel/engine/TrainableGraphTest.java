@@ -50,13 +50,15 @@ class TrainableGraphTest {
                 .isGreaterThan(1e-3);
     }
 
-    @Test
-    void momentumSgdFollowsPytorchsFormula() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "nesterov {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void momentumSgdFollowsPytorchsFormula(boolean nesterov) {
         TrainableGraph graph = TinyNetworks.convolutional(4, 3, false);
         INDArray before = graph.params().dup();
         double learningRate = 0.1;
         double momentum = 0.9;
-        Updaters.configure(graph, new SgdOptimizer(new SgdParams(learningRate, momentum, true, 0)), new ConstantSchedule(), 1);
+        Updaters.configure(graph, new SgdOptimizer(new SgdParams(learningRate, momentum, nesterov, 0)),
+                new ConstantSchedule(), 1);
         var data = TinyNetworks.data(3, 8, 0, 0, 5).train();
         CompiledLoss loss = CompiledLoss.compile(List.of(new Objective("ce", new TrainerTest.CrossEntropy(), 1.0)),
                 Map.of("logits", TensorShape.vector(3)), Map.of(), 3);
@@ -75,12 +77,15 @@ class TrainableGraphTest {
                     });
             parameters[step + 1] = graph.params().dup();
         }
-        // v1 = g0; w1 = w0 - lr (g0 + mu v1); v2 = mu v1 + g1; w2 = w1 - lr (g1 + mu v2). BatchNorm running
-        // statistics are not trained by gradient, so compare only where the update is a gradient step.
+        // v1 = g0; v2 = mu v1 + g1; Nesterov: w1 = w0 - lr (g0 + mu v1), w2 = w1 - lr (g1 + mu v2); plain:
+        // w1 = w0 - lr v1, w2 = w1 - lr v2. BatchNorm running statistics are not trained by gradient, so compare
+        // only where the update is a gradient step.
         INDArray velocity1 = gradients[0];
-        INDArray expected1 = before.sub(gradients[0].add(velocity1.mul(momentum)).mul(learningRate));
         INDArray velocity2 = velocity1.mul(momentum).add(gradients[1]);
-        INDArray expected2 = parameters[1].sub(gradients[1].add(velocity2.mul(momentum)).mul(learningRate));
+        INDArray step1 = nesterov ? gradients[0].add(velocity1.mul(momentum)) : velocity1;
+        INDArray step2 = nesterov ? gradients[1].add(velocity2.mul(momentum)) : velocity2;
+        INDArray expected1 = before.sub(step1.mul(learningRate));
+        INDArray expected2 = parameters[1].sub(step2.mul(learningRate));
         INDArray trained = trainableMask(graph);
         assertThat(expected1.sub(parameters[1]).mul(trained).amaxNumber().doubleValue()).isLessThan(1e-5);
         assertThat(expected2.sub(parameters[2]).mul(trained).amaxNumber().doubleValue()).isLessThan(1e-5);
