@@ -5,7 +5,8 @@ package org.distill4j.models.layers;
  * 1 for vectors), in plain Java loops that the JIT compiles to vector instructions.
  *
  * <p>Sums are accumulated in float over one row of S values (four independent partial sums), then in double across
- * rows; the variance takes a second pass over {@code (x - mean)^2}, so there is no cancellation.
+ * rows; the variance takes a second pass over {@code (x - mean)^2}, so there is no cancellation. Each pass splits the
+ * batch between {@link KernelThreads}; their partial sums are added in a fixed order.
  */
 final class BatchNormKernel {
 
@@ -31,52 +32,65 @@ final class BatchNormKernel {
     void forwardTraining(float[] x, float[] gamma, float[] beta, double epsilon, double[] mean, double[] variance,
             float[] normalised, float[] output) {
         double count = perChannel();
-        java.util.Arrays.fill(mean, 0, channels, 0);
-        java.util.Arrays.fill(variance, 0, channels, 0);
-        for (int n = 0; n < batch; n++) {
-            for (int c = 0; c < channels; c++) {
-                mean[c] += sum(x, (n * channels + c) * spatial, 0f);
-            }
-        }
-        for (int c = 0; c < channels; c++) {
-            mean[c] /= count;
-        }
-        for (int n = 0; n < batch; n++) {
-            for (int c = 0; c < channels; c++) {
-                variance[c] += sumOfSquares(x, (n * channels + c) * spatial, (float) mean[c]);
-            }
-        }
-        for (int c = 0; c < channels; c++) {
-            variance[c] /= count;
-        }
-        for (int n = 0; n < batch; n++) {
-            for (int c = 0; c < channels; c++) {
-                int start = (n * channels + c) * spatial;
-                float shift = (float) mean[c];
-                float inverseStd = (float) (1 / Math.sqrt(variance[c] + epsilon));
-                float scale = gamma[c];
-                float offset = beta[c];
-                for (int i = start; i < start + spatial; i++) {
-                    float value = (x[i] - shift) * inverseStd;
-                    normalised[i] = value;
-                    output[i] = value * scale + offset;
+        int parts = parts();
+        double[][] partial = new double[parts][channels];
+        KernelThreads.forEach(batch, parts, (part, from, to) -> {
+            for (int n = from; n < to; n++) {
+                for (int c = 0; c < channels; c++) {
+                    partial[part][c] += sum(x, (n * channels + c) * spatial, 0f);
                 }
             }
+        });
+        total(partial, count, mean);
+        float[] shift = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            shift[c] = (float) mean[c];
         }
+        double[][] squares = new double[parts][channels];
+        KernelThreads.forEach(batch, parts, (part, from, to) -> {
+            for (int n = from; n < to; n++) {
+                for (int c = 0; c < channels; c++) {
+                    squares[part][c] += sumOfSquares(x, (n * channels + c) * spatial, shift[c]);
+                }
+            }
+        });
+        total(squares, count, variance);
+        float[] inverseStd = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            inverseStd[c] = (float) (1 / Math.sqrt(variance[c] + epsilon));
+        }
+        KernelThreads.forEach(batch, parts, (part, from, to) -> {
+            for (int n = from; n < to; n++) {
+                for (int c = 0; c < channels; c++) {
+                    int start = (n * channels + c) * spatial;
+                    float center = shift[c];
+                    float inverse = inverseStd[c];
+                    float scale = gamma[c];
+                    float offset = beta[c];
+                    for (int i = start; i < start + spatial; i++) {
+                        float value = (x[i] - center) * inverse;
+                        normalised[i] = value;
+                        output[i] = value * scale + offset;
+                    }
+                }
+            }
+        });
     }
 
     /** Inference forward: {@code output = x * scale + shift} per channel. */
     void affine(float[] x, float[] scale, float[] shift, float[] output) {
-        for (int n = 0; n < batch; n++) {
-            for (int c = 0; c < channels; c++) {
-                int start = (n * channels + c) * spatial;
-                float a = scale[c];
-                float b = shift[c];
-                for (int i = start; i < start + spatial; i++) {
-                    output[i] = x[i] * a + b;
+        KernelThreads.forEach(batch, parts(), (part, from, to) -> {
+            for (int n = from; n < to; n++) {
+                for (int c = 0; c < channels; c++) {
+                    int start = (n * channels + c) * spatial;
+                    float a = scale[c];
+                    float b = shift[c];
+                    for (int i = start; i < start + spatial; i++) {
+                        output[i] = x[i] * a + b;
+                    }
                 }
             }
-        }
+        });
     }
 
     /**
@@ -87,26 +101,56 @@ final class BatchNormKernel {
      */
     void backward(float[] outputGradient, float[] normalised, float[] gammaOverStd, double[] gammaGradient,
             double[] betaGradient, float[] inputGradient) {
-        java.util.Arrays.fill(gammaGradient, 0, channels, 0);
-        java.util.Arrays.fill(betaGradient, 0, channels, 0);
-        for (int n = 0; n < batch; n++) {
-            for (int c = 0; c < channels; c++) {
-                int start = (n * channels + c) * spatial;
-                betaGradient[c] += sum(outputGradient, start, 0f);
-                gammaGradient[c] += dot(outputGradient, normalised, start);
-            }
-        }
-        double count = perChannel();
-        for (int n = 0; n < batch; n++) {
-            for (int c = 0; c < channels; c++) {
-                int start = (n * channels + c) * spatial;
-                float k1 = gammaOverStd[c];
-                float k2 = (float) (gammaOverStd[c] * gammaGradient[c] / count);
-                float k3 = (float) (gammaOverStd[c] * betaGradient[c] / count);
-                for (int i = start; i < start + spatial; i++) {
-                    inputGradient[i] = k1 * outputGradient[i] - k2 * normalised[i] - k3;
+        int parts = parts();
+        double[][] betaPartial = new double[parts][channels];
+        double[][] gammaPartial = new double[parts][channels];
+        KernelThreads.forEach(batch, parts, (part, from, to) -> {
+            for (int n = from; n < to; n++) {
+                for (int c = 0; c < channels; c++) {
+                    int start = (n * channels + c) * spatial;
+                    betaPartial[part][c] += sum(outputGradient, start, 0f);
+                    gammaPartial[part][c] += dot(outputGradient, normalised, start);
                 }
             }
+        });
+        total(betaPartial, 1, betaGradient);
+        total(gammaPartial, 1, gammaGradient);
+        double count = perChannel();
+        float[] k1 = new float[channels];
+        float[] k2 = new float[channels];
+        float[] k3 = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            k1[c] = gammaOverStd[c];
+            k2[c] = (float) (gammaOverStd[c] * gammaGradient[c] / count);
+            k3[c] = (float) (gammaOverStd[c] * betaGradient[c] / count);
+        }
+        KernelThreads.forEach(batch, parts, (part, from, to) -> {
+            for (int n = from; n < to; n++) {
+                for (int c = 0; c < channels; c++) {
+                    int start = (n * channels + c) * spatial;
+                    float a = k1[c];
+                    float b = k2[c];
+                    float d = k3[c];
+                    for (int i = start; i < start + spatial; i++) {
+                        inputGradient[i] = a * outputGradient[i] - b * normalised[i] - d;
+                    }
+                }
+            }
+        });
+    }
+
+    private int parts() {
+        return KernelThreads.parts(batch, (long) batch * channels * spatial);
+    }
+
+    /** {@code result[c] = sum over parts, in part order, of partial[part][c]}, divided by {@code count}. */
+    private void total(double[][] partial, double count, double[] result) {
+        for (int c = 0; c < channels; c++) {
+            double sum = 0;
+            for (double[] part : partial) {
+                sum += part[c];
+            }
+            result[c] = sum / count;
         }
     }
 

@@ -99,8 +99,13 @@ final class PoolingKernel {
      * whose maximum is a tie of -0 and +0 outputs +0).
      */
     private void maxForwardTwoByTwo(float[] input, float[] output, int[] argmax) {
-        int out = 0;
-        for (int plane = 0; plane < planes; plane++) {
+        int parts = KernelThreads.parts(planes, (long) planes * height * width);
+        KernelThreads.forEach(planes, parts, (part, from, to) -> maxForwardTwoByTwo(input, output, argmax, from, to));
+    }
+
+    private void maxForwardTwoByTwo(float[] input, float[] output, int[] argmax, int fromPlane, int toPlane) {
+        int out = fromPlane * outputHeight * outputWidth;
+        for (int plane = fromPlane; plane < toPlane; plane++) {
             int base = plane * height * width;
             for (int row = 0; row < outputHeight; row++) {
                 int top = base + 2 * row * width;

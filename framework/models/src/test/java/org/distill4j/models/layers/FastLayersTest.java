@@ -47,6 +47,14 @@ class FastLayersTest {
     }
 
     @Test
+    void batchNormSplitBetweenThreadsMatchesDl4jInTrainingAndInference() {
+        // Above KernelThreads' smallest parallel length, so the batch is split wherever there are two threads.
+        INDArray x = Nd4j.randn(DataType.FLOAT, 9, 5, 40, 37).muli(2).addi(0.5);
+        assertThat(x.length()).isGreaterThan(KernelThreads.SMALLEST_PARALLEL_LENGTH);
+        compareBatchNorm(x);
+    }
+
+    @Test
     void batchNormOnVectorsMatchesDl4j() {
         compareBatchNorm(Nd4j.randn(DataType.FLOAT, 9, 5).muli(3).subi(1));
     }
@@ -110,6 +118,14 @@ class FastLayersTest {
             comparePooling(FastPooling.of(SubsamplingLayer.PoolingType.MAX, window[0], window[1]), x);
             comparePooling(FastPooling.of(SubsamplingLayer.PoolingType.AVG, window[0], window[1]), x);
         }
+    }
+
+    @Test
+    void poolingSplitBetweenThreadsMatchesDl4j() {
+        INDArray x = Nd4j.randn(DataType.FLOAT, 7, 9, 34, 31);
+        assertThat(x.length()).isGreaterThan(KernelThreads.SMALLEST_PARALLEL_LENGTH);
+        comparePooling(FastPooling.of(SubsamplingLayer.PoolingType.MAX, 2, 2), x);
+        comparePooling(FastPooling.of(SubsamplingLayer.PoolingType.MAX, 3, 2), x);
     }
 
     @Test
