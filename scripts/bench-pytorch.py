@@ -379,8 +379,8 @@ class ReferenceWorkloads:
                 phases[phase].append(recorded[phase])
 
     def measure(self, warmup, steps, out):
-        out(f"reference workloads: batch {REFERENCE_BATCH} of 28x28x1, median of {steps} steps after {warmup} warm-up steps and"
-            f" {WARMUP_SECONDS:.0f} s at least")
+        out(f"reference workloads: batch {REFERENCE_BATCH} of 28x28x1, median of {steps} steps after {warmup} warm-up"
+            f" steps and {WARMUP_SECONDS:.0f} s at least")
         teacher = statistics.median(time_steps(self.teacher_forward, warmup, steps))
         plain = statistics.median(time_steps(self.cross_entropy_step, warmup, steps))
         phases = {phase: [] for phase in PHASES}
@@ -490,6 +490,8 @@ def arguments():
     for name in inputs:
         if name not in INPUTS:
             parser.error(f"unknown input '{name}'; the benchmark has {', '.join(INPUTS)}")
+    if not parsed.warmup_seconds >= 0:
+        parser.error(f"--warmup-seconds must be >= 0, got {parsed.warmup_seconds}")
     for option in ("steps", "family_steps", "batch"):
         if getattr(parsed, option) < 1:
             parser.error(f"--{option.replace('_', '-')} must be >= 1, got {getattr(parsed, option)}")

@@ -1,15 +1,15 @@
 package org.distill4j.cli;
 
-import org.distill4j.cli.bench.BestOfRounds;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.distill4j.cli.bench.Benchmark;
 import org.distill4j.cli.bench.BenchmarkReport;
 import org.distill4j.cli.bench.BenchmarkSettings;
+import org.distill4j.cli.bench.BestOfRounds;
 import org.distill4j.cli.bench.Comparison;
 import org.distill4j.cli.bench.MemoryWorkload;
 import org.distill4j.cli.bench.PytorchTwin;
 import org.distill4j.kernel.files.FileErrors;
 import org.distill4j.kernel.run.Json;
-import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,7 +107,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         BenchmarkSettings settings = BenchmarkSettings.of(!noReference, warmup, steps, families, inputs, batch,
-                familyWarmup, familySteps, memorySteps, warmupSeconds).withMemoryWorkload(MemoryWorkload.parse(memoryWorkload));
+                familyWarmup, familySteps, memorySteps, warmupSeconds)
+                .withMemoryWorkload(MemoryWorkload.parse(memoryWorkload));
         if (rounds < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--rounds must be >= 1, got " + rounds);
         }

@@ -61,8 +61,8 @@ public final class Benchmark {
 
     private ReferenceResults reference(ReferenceWorkloads workloads) {
         StepTimer timer = settings.referenceTimer();
-        out.printf(Locale.ROOT, "reference workloads: batch %d of 28x28x1, median of %d steps after %d warm-up steps and"
-                + " %.0f s at least%n", ReferenceWorkloads.BATCH, timer.steps(), timer.warmup(), timer.warmupSeconds());
+        out.printf(Locale.ROOT, "reference workloads: batch %d of 28x28x1, median of %d steps after %d warm-up"
+                + " steps and %.0f s at least%n", ReferenceWorkloads.BATCH, timer.steps(), timer.warmup(), timer.warmupSeconds());
         ReferenceResults results = workloads.measure(timer);
         line("teacher forward", results.teacherForward().medianMilliseconds());
         line("student cross-entropy step", results.crossEntropyStep().medianMilliseconds());
@@ -81,8 +81,8 @@ public final class Benchmark {
             return results;
         }
         StepTimer timer = settings.familyTimer();
-        out.printf(Locale.ROOT, "model families: batch %d, median of %d steps after %d warm-up steps and %.0f s at least"
-                + " (training: cross-entropy step, SGD momentum %.1f, weight decay %.0e; inference: the logits)%n",
+        out.printf(Locale.ROOT, "model families: batch %d, median of %d steps after %d warm-up steps and %.0f s at"
+                + " least (training: cross-entropy step, SGD momentum %.1f, weight decay %.0e; inference: the logits)%n",
                 settings.batch(), timer.steps(), timer.warmup(), timer.warmupSeconds(), BenchGraphs.MOMENTUM,
                 BenchGraphs.WEIGHT_DECAY);
         out.printf(Locale.ROOT, "  %-10s %-8s %11s %13s %13s%n", "family", "input", "parameters", "train img/s",

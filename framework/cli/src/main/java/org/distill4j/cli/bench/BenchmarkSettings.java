@@ -60,7 +60,8 @@ public record BenchmarkSettings(boolean reference, StepTimer referenceTimer, Lis
         }
         List<FamilyWorkload> chosen = none ? List.of() : FamilyWorkload.named(families);
         return new BenchmarkSettings(reference, new StepTimer(warmup, warmupSeconds, steps), chosen,
-                inputs.stream().map(BenchInputs::parse).toList(), batch, new StepTimer(familyWarmup, warmupSeconds, familySteps),
+                inputs.stream().map(BenchInputs::parse).toList(), batch,
+                new StepTimer(familyWarmup, warmupSeconds, familySteps),
                 memorySteps, MemoryWorkload.KD_STEP);
     }
 
