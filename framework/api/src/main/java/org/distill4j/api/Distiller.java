@@ -18,13 +18,17 @@ import java.util.Set;
  * defines only its own term and is combined with {@code cross-entropy} or {@code hinton-kd}.
  *
  * <p>Tap names are vertex names of the network spec ({@code stage2.block1.relu1}); the network output is
- * {@link org.distill4j.api.network.NetworkSpec#LOGITS}. The reserved names of {@link InputGradients} are the
- * per-sample gradients of the cross-entropy with respect to the input image, which the kernel computes (at extra
- * cost). Losses reduce by the mean over the batch.
+ * {@link org.distill4j.api.network.NetworkSpec#LOGITS}. The reserved {@link InputGradients#INPUT_GRADIENT} is the
+ * per-sample gradient of the cross-entropy with respect to the input image, which the kernel computes (at extra
+ * cost); a distiller may define more such student taps, at transformed batches ({@link #inputGradientTaps()}).
+ * Losses reduce by the mean over the batch.
  */
 public interface Distiller {
 
-    /** Student vertices the loss reads, and any reserved {@link InputGradients} taps. */
+    /**
+     * Student vertices the loss reads, and any input-gradient taps: {@link InputGradients#INPUT_GRADIENT} and those
+     * of {@link #inputGradientTaps()}.
+     */
     Set<String> studentTaps();
 
     /**
@@ -32,6 +36,17 @@ public interface Distiller {
      * teacher.
      */
     Set<String> teacherTaps();
+
+    /**
+     * The input-gradient taps this distiller defines for the student: each the gradient of the cross-entropy with
+     * respect to the input taken at a transformed batch, which the kernel computes and back-propagates like
+     * {@link InputGradients#INPUT_GRADIENT}. List them in {@link #studentTaps()} to read them; a teacher has none
+     * (read the teacher's {@link InputGradients#INPUT_GRADIENT} and transform it in the loss). Two distillers of one
+     * experiment must not define the same name. None by default.
+     */
+    default List<InputGradientTap> inputGradientTaps() {
+        return List.of();
+    }
 
     /** Adds this objective to the graph and returns its scalar loss. */
     SDVariable defineLoss(LossGraph graph);

@@ -1,13 +1,12 @@
 package org.distill4j.api;
 
-import java.util.Set;
-
 /**
- * Reserved tap names for the gradient of the cross-entropy with respect to the input image, the "input-gradient
- * attention" of Zagoruyko and Komodakis (ICLR 2017, docs/methods.md §4(a')). They are not vertices: the kernel
- * computes them by back-propagating the cross-entropy of the logits to the input, and a distiller lists them in
- * {@link Distiller#studentTaps()} (and {@link #INPUT_GRADIENT} in {@link Distiller#teacherTaps()}) and reads them
- * from its {@link LossGraph} like any tap, as {@code [batch, C, H, W]} placeholders of the input image's shape.
+ * The reserved tap name for the gradient of the cross-entropy with respect to the input image. It is not a vertex:
+ * the kernel computes it by back-propagating the cross-entropy of the logits to the input, and a distiller lists it
+ * in {@link Distiller#studentTaps()} or {@link Distiller#teacherTaps()} and reads it from its {@link LossGraph} like
+ * any tap, as a {@code [batch, C, H, W]} placeholder of the input image's shape. A distiller that needs the same
+ * gradient at a transformed batch (a flipped one, say) defines its own student tap for it
+ * ({@link Distiller#inputGradientTaps()}, {@link InputGradientTap}).
  *
  * <p>Per sample {@code b}, {@code J_b = dCE(logits(x_b), y_b)/dx_b}: the gradient of the sample's own
  * cross-entropy (B times the gradient of the batch mean). The student's is computed in training mode, like the step
@@ -23,20 +22,6 @@ public final class InputGradients {
 
     /** {@code J(x)}: per-sample gradient of the cross-entropy with respect to the input batch {@code x}. */
     public static final String INPUT_GRADIENT = "input.gradient";
-
-    /**
-     * {@code J(flip(x))}: the same at the left-right flipped batch (the width axis reversed); the student only. Compare
-     * it with the flipped {@link #INPUT_GRADIENT} for flip invariance.
-     */
-    public static final String FLIPPED_INPUT_GRADIENT = "flipped-input.gradient";
-
-    /** Both reserved names. */
-    public static final Set<String> TAPS = Set.of(INPUT_GRADIENT, FLIPPED_INPUT_GRADIENT);
-
-    /** Whether a tap name is one of the reserved input-gradient taps rather than a vertex. */
-    public static boolean isInputGradient(String tap) {
-        return TAPS.contains(tap);
-    }
 
     private InputGradients() {
     }

@@ -9,6 +9,7 @@ import org.distill4j.api.data.DatasetInfo;
 import org.distill4j.api.network.NetworkSpec;
 import org.distill4j.api.network.NodeSpec;
 import org.distill4j.api.network.TensorShape;
+import org.distill4j.kernel.engine.InputGradientTapSet;
 import org.distill4j.kernel.engine.InputGradientTerm;
 import org.distill4j.kernel.plugin.ComponentFactory;
 import org.distill4j.kernel.plugin.Suggestions;
@@ -27,9 +28,10 @@ import java.util.function.Supplier;
 /**
  * Checks, before any training, that every distiller can read what it taps: each student tap is a vertex of the
  * student's network, each teacher tap a vertex of the teacher's, a distiller with teacher taps has a teacher, and the
- * distiller accepts the shapes of its taps ({@link Distiller#shapeProblems}). The reserved {@link InputGradients}
- * taps are accepted on the student and ({@code input.gradient} only) on a teacher without BatchNorm and dropout;
- * their shape is the input image's.
+ * distiller accepts the shapes of its taps ({@link Distiller#shapeProblems}). The input-gradient taps
+ * ({@link InputGradientTapSet}: {@link InputGradients#INPUT_GRADIENT} and those the distillers define) are accepted
+ * on the student, and {@code input.gradient} alone on a teacher without BatchNorm and dropout; their shape is the
+ * input image's. Two distillers defining one tap name are a problem.
  *
  * <p>It creates the components the way a run would (dataset, model family, distillers, through the
  * {@link ComponentFactory}) but only asks for the dataset's {@link DatasetSource#info() info} and the network
@@ -79,17 +81,20 @@ final class TapCheck {
             studentSpec.ifPresent(spec -> checkEmbedding(problems, "student", spec, retrieval.get()));
             teacherSpec.ifPresent(spec -> checkEmbedding(problems, "teacher", spec, retrieval.get()));
         }
+        Map<LocatedDistiller, Distiller> created = new LinkedHashMap<>();
         for (LocatedDistiller located : distillers) {
-            Optional<Distiller> distiller = attempt(problems, located.path(),
-                    "cannot create distiller '" + located.name() + "'",
-                    () -> create(located.distiller().distiller(), Distiller.class));
-            if (distiller.isEmpty()) {
-                continue;
-            }
+            attempt(problems, located.path(), "cannot create distiller '" + located.name() + "'",
+                    () -> create(located.distiller().distiller(), Distiller.class))
+                    .ifPresent(distiller -> created.put(located, distiller));
+        }
+        InputGradientTapSet inputGradients = inputGradientTaps(problems, created);
+        for (Map.Entry<LocatedDistiller, Distiller> entry : created.entrySet()) {
+            LocatedDistiller located = entry.getKey();
+            Distiller distiller = entry.getValue();
             Optional<Set<String>> studentTaps = attempt(problems, located.path(), "cannot read the student taps of '"
-                    + located.name() + "'", () -> new TreeSet<>(distiller.get().studentTaps()));
+                    + located.name() + "'", () -> new TreeSet<>(distiller.studentTaps()));
             Optional<Set<String>> teacherTaps = attempt(problems, located.path(), "cannot read the teacher taps of '"
-                    + located.name() + "'", () -> new TreeSet<>(distiller.get().teacherTaps()));
+                    + located.name() + "'", () -> new TreeSet<>(distiller.teacherTaps()));
             if (teacherTaps.isPresent() && !teacherTaps.get().isEmpty() && teacher.isEmpty()) {
                 problems.add(new Problem(located.path(), "distiller '" + located.name() + "' reads the teacher (taps: "
                         + String.join(", ", teacherTaps.get()) + ") but this experiment has no teacher; add a"
@@ -97,15 +102,12 @@ final class TapCheck {
             }
             int before = problems.size();
             if (studentSpec.isPresent() && studentTaps.isPresent()) {
-                checkTaps(problems, located, "student", studentTaps.get(), studentSpec.get());
+                checkTaps(problems, located, "student", studentTaps.get(), studentSpec.get(), inputGradients);
             }
-            if (teacherTaps.isPresent() && teacherTaps.get().contains(InputGradients.FLIPPED_INPUT_GRADIENT)) {
-                problems.add(new Problem(located.path(), "distiller '" + located.name() + "' reads the teacher's '"
-                        + InputGradients.FLIPPED_INPUT_GRADIENT + "', which the kernel computes for the student only;"
-                        + " read the teacher's '" + InputGradients.INPUT_GRADIENT + "' and flip it in the loss"));
-            }
+            teacherTaps.ifPresent(taps -> taps.forEach(tap -> inputGradients.teacherProblem(located.name(), tap)
+                    .ifPresent(problem -> problems.add(new Problem(located.path(), problem)))));
             if (teacherSpec.isPresent() && teacherTaps.isPresent()) {
-                checkTaps(problems, located, "teacher", teacherTaps.get(), teacherSpec.get());
+                checkTaps(problems, located, "teacher", teacherTaps.get(), teacherSpec.get(), inputGradients);
                 if (teacherTaps.get().contains(InputGradients.INPUT_GRADIENT)) {
                     checkTeacherInputGradient(problems, located, teacherSpec.get());
                 }
@@ -115,14 +117,32 @@ final class TapCheck {
                     || teacherTaps.map(Set::isEmpty).orElse(false);
             if (problems.size() == before && studentSpec.isPresent() && !studentDerived && studentTaps.isPresent()
                     && teacherKnown) {
-                Map<String, TensorShape> teacherShapes = teacherSpec.map(TapCheck::tapShapes).orElse(Map.of());
+                Map<String, TensorShape> teacherShapes = teacherSpec.map(spec -> tapShapes(spec, inputGradients))
+                        .orElse(Map.of());
                 attempt(problems, located.path(), "cannot check the shapes '" + located.name() + "' reads",
-                        () -> distiller.get().shapeProblems(tapShapes(studentSpec.get()), teacherShapes))
+                        () -> distiller.shapeProblems(tapShapes(studentSpec.get(), inputGradients),
+                                teacherShapes))
                         .ifPresent(found -> found.forEach(problem -> problems.add(new Problem(located.path(),
                                 "distiller '" + located.name() + "': " + problem))));
             }
         }
         return problems;
+    }
+
+    /**
+     * The experiment's input-gradient taps: the built-in one and those its distillers define. A distiller whose taps
+     * clash with another's is a problem at its path, and its own taps are left out.
+     */
+    private static InputGradientTapSet inputGradientTaps(List<Problem> problems,
+            Map<LocatedDistiller, Distiller> distillers) {
+        InputGradientTapSet taps = InputGradientTapSet.builtIn();
+        for (Map.Entry<LocatedDistiller, Distiller> entry : distillers.entrySet()) {
+            InputGradientTapSet known = taps;
+            LocatedDistiller located = entry.getKey();
+            taps = attempt(problems, located.path(), "cannot read the input-gradient taps of '" + located.name() + "'",
+                    () -> known.with(located.name(), entry.getValue())).orElse(known);
+        }
+        return taps;
     }
 
     /** A retrieval task trains on some classes only: the networks have one logit per trained class. */
@@ -171,13 +191,13 @@ final class TapCheck {
     }
 
     /**
-     * The per-sample shapes a distiller's taps can have: every vertex's, and the input image's for the reserved
-     * {@link InputGradients} taps.
+     * The per-sample shapes a distiller's taps can have: every vertex's, and the input image's for the experiment's
+     * input-gradient taps.
      */
-    private static Map<String, TensorShape> tapShapes(NetworkSpec spec) {
+    private static Map<String, TensorShape> tapShapes(NetworkSpec spec, InputGradientTapSet inputGradients) {
         Map<String, TensorShape> shapes = new LinkedHashMap<>(spec.shapes());
         TensorShape input = shapes.get(NetworkSpec.INPUT);
-        InputGradients.TAPS.forEach(tap -> shapes.putIfAbsent(tap, input));
+        inputGradients.names().forEach(tap -> shapes.putIfAbsent(tap, input));
         return shapes;
     }
 
@@ -193,10 +213,10 @@ final class TapCheck {
     }
 
     private static void checkTaps(List<Problem> problems, LocatedDistiller located, String role, Set<String> taps,
-            NetworkSpec spec) {
+            NetworkSpec spec, InputGradientTapSet inputGradients) {
         List<String> vertices = spec.names();
         for (String tap : taps) {
-            if (!vertices.contains(tap) && !InputGradients.isInputGradient(tap)) {
+            if (!vertices.contains(tap) && !inputGradients.contains(tap)) {
                 String closest = Suggestions.closest(tap, vertices).map(close -> " (did you mean '" + close + "'?)")
                         .orElse("");
                 problems.add(new Problem(located.path(), "distiller '" + located.name() + "' taps '" + tap + "', which"

@@ -1,5 +1,6 @@
 package org.distill4j.kernel.engine;
 
+import org.distill4j.api.InputGradientTap;
 import org.distill4j.api.InputGradients;
 import org.distill4j.api.network.NetworkSpec;
 import org.distill4j.api.network.TensorShape;
@@ -21,8 +22,8 @@ import java.util.Set;
 
 /**
  * The sum of a run's objectives as one SameDiff graph over placeholders for the student taps, the teacher taps and
- * the labels, with the trainable parameters its distillers declared ({@link LossParameters}). The reserved
- * {@link InputGradients} taps are placeholders of the input image's shape like any other tap; the step computes
+ * the labels, with the trainable parameters its distillers declared ({@link LossParameters}). The input-gradient
+ * taps ({@link InputGradientTapSet}) are placeholders of the input image's shape like any other tap; the step computes
  * them and back-propagates their gradient ({@link InputGradientTerm}). The gradient function
  * is created once; each batch runs it once, through {@link LossGraphSchedule} (SameDiff's ops as a fixed list of
  * calls) or, for a graph the schedule does not run, SameDiff's {@code calculateGradientsAndOutputs}, and returns the
@@ -38,17 +39,19 @@ public final class CompiledLoss {
     private final Map<String, TensorShape> studentShapes;
     private final Map<String, String> termVariables;
     private final LossParameters parameters;
+    private final InputGradientTapSet inputGradients;
     private final GradientFunction gradientFunction;
 
     private CompiledLoss(SameDiff sameDiff, Map<String, String> studentPlaceholders,
             Map<String, String> teacherPlaceholders, Map<String, TensorShape> studentShapes,
-            Map<String, String> termVariables, LossParameters parameters) {
+            Map<String, String> termVariables, LossParameters parameters, InputGradientTapSet inputGradients) {
         this.sameDiff = sameDiff;
         this.studentPlaceholders = Map.copyOf(studentPlaceholders);
         this.teacherPlaceholders = Map.copyOf(teacherPlaceholders);
         this.studentShapes = Map.copyOf(studentShapes);
         this.termVariables = termVariables;
         this.parameters = parameters;
+        this.inputGradients = inputGradients;
         this.gradientFunction = new GradientFunction(sameDiff, outputs(), gradientVariables(),
                 Boolean.getBoolean(SAMEDIFF_EXECUTION_PROPERTY));
     }
@@ -84,7 +87,7 @@ public final class CompiledLoss {
      * @param objectives    the distillers and their weights
      * @param studentShapes per-sample shape of every student vertex (at least every tap an objective declares, and
      *                      {@link NetworkSpec#INPUT}, as {@link NetworkSpec#shapes()} gives it, when an objective reads
-     *                      an {@link InputGradients} tap)
+     *                      an input-gradient tap)
      * @param teacherShapes per-sample shape of every teacher vertex (empty without teacher), likewise
      * @param classes       number of classes (width of the one-hot labels)
      */
@@ -102,14 +105,16 @@ public final class CompiledLoss {
         if (objectives.isEmpty()) {
             throw new IllegalArgumentException("a run needs at least one objective (distiller)");
         }
+        InputGradientTapSet inputGradients = InputGradientTapSet.of(objectives);
         SameDiff sameDiff = SameDiff.create();
         LossGraphDefinition definition = new LossGraphDefinition(sameDiff, studentShapes, teacherShapes, classes,
-                dataType);
+                dataType, inputGradients);
         sameDiff.identity(LOSS, definition.defineSum(objectives));
         sameDiff.setLossVariables(LOSS);
         createGradientFunction(sameDiff, definition.studentPlaceholders().values().toArray(new String[0]));
         return new CompiledLoss(sameDiff, definition.studentPlaceholders(), definition.teacherPlaceholders(),
-                definition.studentTapShapes(), new LinkedHashMap<>(definition.terms()), definition.parameters());
+                definition.studentTapShapes(), new LinkedHashMap<>(definition.terms()), definition.parameters(),
+                inputGradients);
     }
 
     /**
@@ -127,27 +132,27 @@ public final class CompiledLoss {
     }
 
     /**
-     * Student vertices the loss reads, in declaration order: the graph outputs the student must have. The reserved
+     * Student vertices the loss reads, in declaration order: the graph outputs the student must have. The
      * input-gradient taps are not vertices; see {@link #inputGradientTaps()}.
      */
     public Set<String> studentTaps() {
         return withoutInputGradients(studentPlaceholders.keySet());
     }
 
-    /** Teacher vertices the loss reads (without the reserved input-gradient tap, {@link #teacherInputGradientTaps()}). */
+    /** Teacher vertices the loss reads (without the input-gradient tap, {@link #teacherInputGradientTaps()}). */
     public Set<String> teacherTaps() {
         return withoutInputGradients(teacherPlaceholders.keySet());
     }
 
     /**
-     * The reserved {@link InputGradients} taps the loss reads from the student; empty for most losses, which then
-     * cost no extra passes.
+     * The input-gradient taps the loss reads from the student, in declaration order, with the transform of the batch
+     * each is taken at; empty for most losses, which then cost no extra passes.
      */
-    public Set<String> inputGradientTaps() {
-        return onlyInputGradients(studentPlaceholders.keySet());
+    public List<InputGradientTap> inputGradientTaps() {
+        return inputGradients.taps(studentPlaceholders.keySet());
     }
 
-    /** The reserved {@link InputGradients} taps the loss reads from the teacher (at most {@code input.gradient}). */
+    /** The input-gradient taps the loss reads from the teacher (at most {@link InputGradients#INPUT_GRADIENT}). */
     public Set<String> teacherInputGradientTaps() {
         return onlyInputGradients(teacherPlaceholders.keySet());
     }
@@ -156,15 +161,15 @@ public final class CompiledLoss {
         return !teacherPlaceholders.isEmpty();
     }
 
-    private static Set<String> withoutInputGradients(Set<String> taps) {
+    private Set<String> withoutInputGradients(Set<String> taps) {
         Set<String> vertices = new LinkedHashSet<>(taps);
-        vertices.removeIf(InputGradients::isInputGradient);
+        vertices.removeIf(inputGradients::contains);
         return Collections.unmodifiableSet(vertices);
     }
 
-    private static Set<String> onlyInputGradients(Set<String> taps) {
+    private Set<String> onlyInputGradients(Set<String> taps) {
         Set<String> reserved = new LinkedHashSet<>(taps);
-        reserved.removeIf(tap -> !InputGradients.isInputGradient(tap));
+        reserved.removeIf(tap -> !inputGradients.contains(tap));
         return Collections.unmodifiableSet(reserved);
     }
 

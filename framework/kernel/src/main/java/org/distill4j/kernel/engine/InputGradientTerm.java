@@ -1,17 +1,20 @@
 package org.distill4j.kernel.engine;
 
+import org.distill4j.api.InputGradientTap;
 import org.distill4j.api.InputGradients;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The student side of the reserved {@link InputGradients} taps in one step: computes the per-sample input gradients
- * {@code J} the loss reads, and turns the loss's gradient with respect to them into a parameter gradient.
+ * The student side of the input-gradient taps ({@link InputGradientTapSet}) in one step: computes the per-sample
+ * input gradients {@code J} the loss reads, each at its tap's transform of the batch, and turns the loss's gradient
+ * with respect to them into a parameter gradient.
  *
  * <p>DL4J has no double back-propagation, so the parameter gradient of a loss term on {@code J} is a
  * finite-difference Hessian-vector product (docs/methods.md §4(a')). With {@code G = dL/dJ} (the loss graph's gradient
@@ -24,7 +27,7 @@ import java.util.Map;
  * </pre>
  *
  * with {@code |G|} the norm over the whole batch tensor, {@code eps} = {@link #FINITE_DIFFERENCE_STEP} in input
- * units, and {@code x} the flipped batch for {@link InputGradients#FLIPPED_INPUT_GRADIENT}. That is two forward and
+ * units, and {@code x} the tap's transformed batch ({@link InputGradientTap#transform()}). That is two forward and
  * backward passes per tap, in training mode like the step; the caller reseeds ND4J's random generator before each
  * pass so dropout draws the step's masks. BatchNorm's running statistics are left out of these passes' gradients
  * ({@link TrainableGraph#crossEntropyParameterGradient}), so the step's own pass updates them once.
@@ -39,33 +42,33 @@ public final class InputGradientTerm {
     public static final double FINITE_DIFFERENCE_STEP = 1e-3;
 
     private final TrainableGraph student;
-    private final List<String> taps;
+    private final List<InputGradientTap> taps;
     private final double step;
 
     /**
-     * @param taps the reserved taps the loss reads from the student
+     * @param taps the input-gradient taps the loss reads from the student
      * @param step the central difference's {@code eps}, {@code > 0}
      */
-    InputGradientTerm(TrainableGraph student, Collection<String> taps, double step) {
+    InputGradientTerm(TrainableGraph student, Collection<InputGradientTap> taps, double step) {
         if (!(step > 0) || Double.isInfinite(step)) {
             throw new IllegalArgumentException("the finite-difference step must be a finite number > 0, got " + step);
-        }
-        for (String tap : taps) {
-            if (!InputGradients.isInputGradient(tap)) {
-                throw new IllegalArgumentException("'" + tap + "' is not an input-gradient tap; those are "
-                        + InputGradients.TAPS);
-            }
         }
         this.student = student;
         this.taps = List.copyOf(taps);
         this.step = step;
     }
 
-    /** The batch each tap differentiates at: the features, or their mirror image for the flipped tap. */
+    /** The batch each tap differentiates at: the tap's transform of the features (the features for the built-in). */
     Map<String, INDArray> points(INDArray features) {
         Map<String, INDArray> points = new LinkedHashMap<>();
-        for (String tap : taps) {
-            points.put(tap, tap.equals(InputGradients.FLIPPED_INPUT_GRADIENT) ? HorizontalFlip.of(features) : features);
+        for (InputGradientTap tap : taps) {
+            INDArray point = tap.transform().apply(features);
+            if (point == null || !Arrays.equals(point.shape(), features.shape())) {
+                throw new IllegalStateException("the transform of input-gradient tap '" + tap.name() + "' turned a "
+                        + Arrays.toString(features.shape()) + " batch into " + (point == null ? "null"
+                        : Arrays.toString(point.shape())) + "; it must return a batch of the same shape");
+            }
+            points.put(tap.name(), point);
         }
         return points;
     }

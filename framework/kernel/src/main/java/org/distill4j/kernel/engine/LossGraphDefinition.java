@@ -1,6 +1,5 @@
 package org.distill4j.kernel.engine;
 
-import org.distill4j.api.InputGradients;
 import org.distill4j.api.LossGraph;
 import org.distill4j.api.ParameterInit;
 import org.distill4j.api.network.NetworkSpec;
@@ -34,6 +33,7 @@ final class LossGraphDefinition implements LossGraph {
     private final Map<String, String> teacherPlaceholders = new LinkedHashMap<>();
     private final Map<String, String> terms = new LinkedHashMap<>();
     private final LossParameters parameters;
+    private final InputGradientTapSet inputGradients;
     // The objective being defined: its reported terms and declared parameters are prefixed, problems name it.
     private String prefix = "";
     private String parameterPrefix = "";
@@ -42,8 +42,10 @@ final class LossGraphDefinition implements LossGraph {
     private final DataType dataType;
 
     LossGraphDefinition(SameDiff sameDiff, Map<String, TensorShape> studentShapes,
-            Map<String, TensorShape> teacherShapes, int classes, DataType dataType) {
+            Map<String, TensorShape> teacherShapes, int classes, DataType dataType,
+            InputGradientTapSet inputGradients) {
         this.dataType = dataType;
+        this.inputGradients = inputGradients;
         this.sameDiff = sameDiff;
         this.studentShapes = studentShapes;
         this.teacherShapes = teacherShapes;
@@ -135,10 +137,10 @@ final class LossGraphDefinition implements LossGraph {
         if (placeholders.containsKey(tap)) {
             return;
         }
-        if (network.equals("teacher") && tap.equals(InputGradients.FLIPPED_INPUT_GRADIENT)) {
-            throw new IllegalArgumentException(objective + " reads the teacher's '" + tap + "', which the kernel"
-                    + " computes for the student only; read the teacher's '" + InputGradients.INPUT_GRADIENT
-                    + "' and flip it in the loss");
+        if (network.equals("teacher")) {
+            inputGradients.teacherProblem(objective, tap).ifPresent(problem -> {
+                throw new IllegalArgumentException(problem);
+            });
         }
         TensorShape shape = shapeOf(tap, shapes);
         if (shape == null) {
@@ -151,12 +153,12 @@ final class LossGraphDefinition implements LossGraph {
     }
 
     /**
-     * A vertex's shape, or for a reserved input-gradient tap the shape of the input image (the network's
+     * A vertex's shape, or for an input-gradient tap the shape of the input image (the network's
      * {@link NetworkSpec#INPUT} entry, unless the caller gave the tap's shape itself).
      */
-    private static TensorShape shapeOf(String tap, Map<String, TensorShape> shapes) {
+    private TensorShape shapeOf(String tap, Map<String, TensorShape> shapes) {
         TensorShape shape = shapes.get(tap);
-        if (shape == null && InputGradients.isInputGradient(tap)) {
+        if (shape == null && inputGradients.contains(tap)) {
             return shapes.get(NetworkSpec.INPUT);
         }
         return shape;

@@ -1,9 +1,9 @@
 package org.distill4j.kernel.run;
 
 import org.distill4j.api.Distiller;
-import org.distill4j.api.InputGradients;
 import org.distill4j.kernel.descriptor.ResolvedExperiment;
 import org.distill4j.kernel.descriptor.WeightedDistiller;
+import org.distill4j.kernel.engine.InputGradientTapSet;
 import org.distill4j.kernel.engine.Objective;
 
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * @param main        the main training's objectives
  * @param stages      each earlier stage's objectives, in order
- * @param teacherTaps the teacher vertices any objective reads (reserved input-gradient taps included)
+ * @param teacherTaps the teacher vertices any objective reads (the input-gradient tap included)
  * @param studentTaps the student vertices the graph outputs: what any objective reads (input-gradient taps are no
  *                    vertices and are left out) and a retrieval task's embedding
  */
@@ -38,6 +38,8 @@ record RunObjectives(List<Objective> main, List<List<Objective>> stages, Set<Str
                 .map(stage -> objectives(stage.distillers(), components)).toList();
         List<Objective> every = new ArrayList<>(main);
         stages.forEach(every::addAll);
+        // Fails early, before any network is built, when two distillers define one input-gradient tap name.
+        InputGradientTapSet.of(every);
         Set<String> teacherTaps = new LinkedHashSet<>();
         every.forEach(objective -> teacherTaps.addAll(objective.distiller().teacherTaps()));
         // One graph outputs the taps of every stage; a stage's loss gives zero gradient to the taps it does not read.
@@ -47,11 +49,11 @@ record RunObjectives(List<Objective> main, List<List<Objective>> stages, Set<Str
         return new RunObjectives(main, stages, teacherTaps, studentTaps);
     }
 
-    /** The vertices the objectives read from the student; the reserved input-gradient taps are computed by the step. */
+    /** The vertices the objectives read from the student; the input-gradient taps are computed by the step. */
     static Set<String> studentTaps(List<Objective> objectives) {
         Set<String> taps = new LinkedHashSet<>();
         objectives.forEach(objective -> taps.addAll(objective.distiller().studentTaps()));
-        taps.removeIf(InputGradients::isInputGradient);
+        taps.removeIf(InputGradientTapSet.of(objectives)::contains);
         return taps;
     }
 

@@ -67,12 +67,13 @@ final class TeacherLoader {
     }
 
     /**
-     * Per-sample shapes of the teacher's tapped vertices, from one inference pass on one training image; a reserved
-     * {@link InputGradients} tap has the shape of the data's images.
+     * Per-sample shapes of the teacher's tapped vertices, from one inference pass on one training image;
+     * {@link InputGradients#INPUT_GRADIENT}, the one input-gradient tap a teacher has, has the shape of the data's
+     * images.
      */
     static Map<String, TensorShape> shapes(TrainableGraph teacher, Set<String> taps, Dataset data) {
         Set<String> vertices = new LinkedHashSet<>(taps);
-        vertices.removeIf(InputGradients::isInputGradient);
+        vertices.remove(InputGradients.INPUT_GRADIENT);
         for (String tap : vertices) {
             if (teacher.getVertex(tap) == null) {
                 throw new IllegalArgumentException("the teacher has no vertex '" + tap + "'; its vertices: "
@@ -83,7 +84,7 @@ final class TeacherLoader {
                 NDArrayIndex.all());
         Map<String, TensorShape> shapes = new LinkedHashMap<>();
         for (String tap : taps) {
-            if (InputGradients.isInputGradient(tap)) {
+            if (tap.equals(InputGradients.INPUT_GRADIENT)) {
                 shapes.put(tap, TensorShape.map(data.shape().channels(), data.shape().height(), data.shape().width()));
             }
         }

@@ -21,8 +21,8 @@ class AcceptanceTest {
         ParseResult result = new DescriptorFixture(directory).parser.parse(resource("student.yaml"));
 
         assertThat(result.problems()).containsExactly(
-                new Problem("distiller.name",
-                        "unknown distiller 'hinton-dk' (did you mean 'hinton-kd'?); available: cross-entropy, hint, hinton-kd"),
+                new Problem("distiller.name", "unknown distiller 'hinton-dk' (did you mean 'hinton-kd'?); available:"
+                        + " cross-entropy, hint, hinton-kd, mirror, other-mirror"),
                 new Problem("distiller.params.alpah", "unknown key 'alpah' (did you mean 'alpha'?); known keys:"
                         + " temperature, alpha (checked against 'hinton-kd')"),
                 new Problem("distiller.params.temperature",

@@ -5,6 +5,7 @@ import org.distill4j.api.Component;
 import org.distill4j.api.DatasetSource;
 import org.distill4j.api.Distill4jPlugin;
 import org.distill4j.api.Distiller;
+import org.distill4j.api.InputGradientTap;
 import org.distill4j.api.LearningRateSchedule;
 import org.distill4j.api.LossGraph;
 import org.distill4j.api.ModelFamily;
@@ -27,10 +28,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
- * Small stand-ins for real plugins: a dataset that describes itself without data, MLP families, three distillers
- * with different taps, two optimizers and two schedules. Nothing here touches ND4J.
+ * Small stand-ins for real plugins: a dataset that describes itself without data, MLP families, distillers with
+ * different taps (two of them defining an input-gradient tap), two optimizers and two schedules. Nothing here touches
+ * ND4J.
  */
 public final class FakePlugin implements Distill4jPlugin {
 
@@ -52,6 +55,8 @@ public final class FakePlugin implements Distill4jPlugin {
                 Component.distiller("hinton-kd", HintonParams.class, Hinton.class, "soft targets", "Hinton 2015"),
                 Component.distiller("cross-entropy", NoParameters.class, CrossEntropy.class, "labels only", ""),
                 Component.distiller("hint", HintParams.class, Hint.class, "match a layer", "Romero 2015"),
+                Component.distiller("mirror", MirrorParams.class, Mirror.class, "defines an input-gradient tap", ""),
+                Component.distiller("other-mirror", MirrorParams.class, Mirror.class, "defines one too", ""),
                 Component.optimizer("sgd", SgdParams.class, Sgd.class, "momentum SGD", ""),
                 Component.optimizer("adam", NoParameters.class, Adam.class, "Adam", ""),
                 Component.schedule("constant", NoParameters.class, Constant.class, "no decay", ""),
@@ -244,6 +249,41 @@ public final class FakePlugin implements Distill4jPlugin {
                     ? List.of("'" + parameters.studentLayer() + "' (" + studentShape + ") and '"
                             + parameters.teacherLayer() + "' (" + teacherShape + ") differ in size")
                     : List.of();
+        }
+    }
+
+    public record MirrorParams(
+            @Parameter(description = "the input-gradient tap it defines and reads",
+                    defaultValue = "mirrored-input.gradient") String tap) {
+    }
+
+    /** Defines an input-gradient tap (its transform is never run here) and reads it from the student. */
+    public static final class Mirror implements Distiller {
+        private final MirrorParams parameters;
+
+        @Inject
+        public Mirror(MirrorParams parameters) {
+            this.parameters = parameters;
+        }
+
+        @Override
+        public Set<String> studentTaps() {
+            return Set.of(parameters.tap());
+        }
+
+        @Override
+        public Set<String> teacherTaps() {
+            return Set.of();
+        }
+
+        @Override
+        public List<InputGradientTap> inputGradientTaps() {
+            return List.of(new InputGradientTap(parameters.tap(), UnaryOperator.identity()));
+        }
+
+        @Override
+        public SDVariable defineLoss(LossGraph graph) {
+            throw new UnsupportedOperationException("a fake has no loss");
         }
     }
 

@@ -232,25 +232,55 @@ class TeacherTest {
         String descriptor = DescriptorFixture.MINIMAL.replace("distiller: {name: cross-entropy}\n", """
                 distillers:
                   - {name: hint, params: {student-layer: input.gradient, teacher-layer: input.gradient, same-size: true}}
-                  - {name: hint, params: {student-layer: flipped-input.gradient, teacher-layer: relu1, same-size: true}}
+                  - {name: mirror}
+                  - {name: hint, params: {student-layer: mirrored-input.gradient, teacher-layer: relu1, same-size: true}}
                   - {name: hint, params: {student-layer: relu1, teacher-layer: input.gradient, same-size: true}}
                 teacher: {experiment: teacher.yaml}
                 """);
 
-        assertThat(fixture.problems(descriptor)).containsExactly(new Problem("distillers[2]", "distiller 'hint':"
+        assertThat(fixture.problems(descriptor)).containsExactly(new Problem("distillers[3]", "distiller 'hint':"
                 + " 'relu1' (16) and 'input.gradient' (1x8x8) differ in size"));
     }
 
     @Test
-    void theTeachersFlippedInputGradientIsNotAvailable() {
+    void aTeachersTapThatADistillerDefinesIsNotAvailable() {
         String descriptor = DescriptorFixture.MINIMAL.replace("distiller: {name: cross-entropy}\n", """
-                distiller: {name: hint, params: {student-layer: input.gradient, teacher-layer: flipped-input.gradient}}
+                distillers:
+                  - {name: mirror}
+                  - {name: hint, params: {student-layer: input.gradient, teacher-layer: mirrored-input.gradient}}
                 teacher: {experiment: teacher.yaml}
                 """);
 
-        assertThat(fixture.problems(descriptor)).containsExactly(new Problem("distiller", "distiller 'hint' reads the"
-                + " teacher's 'flipped-input.gradient', which the kernel computes for the student only; read the"
-                + " teacher's 'input.gradient' and flip it in the loss"));
+        assertThat(fixture.problems(descriptor)).containsExactly(new Problem("distillers[1]", "distiller 'hint' reads"
+                + " the teacher's 'mirrored-input.gradient', an input-gradient tap that distiller 'mirror' defines for"
+                + " the student only; read the teacher's 'input.gradient' and transform it in the loss"));
+    }
+
+    @Test
+    void aTapThatNoDistillerDefinesIsNoInputGradient() {
+        String descriptor = DescriptorFixture.MINIMAL.replace("distiller: {name: cross-entropy}\n", """
+                distiller: {name: hint, params: {student-layer: mirrored-input.gradient, teacher-layer: relu1}}
+                teacher: {experiment: teacher.yaml}
+                """);
+
+        assertThat(fixture.problems(descriptor)).singleElement().satisfies(problem -> assertThat(problem.message())
+                .startsWith("distiller 'hint' taps 'mirrored-input.gradient', which is not a vertex of the student"));
+    }
+
+    @Test
+    void twoDistillersDefiningOneTapNameAreAProblem() {
+        String descriptor = DescriptorFixture.MINIMAL.replace("distiller: {name: cross-entropy}\n", """
+                distillers:
+                  - {name: mirror}
+                  - {name: other-mirror}
+                """);
+
+        assertThat(fixture.problems(descriptor)).singleElement().satisfies(problem -> {
+            assertThat(problem.path()).isEqualTo("distillers[1]");
+            assertThat(problem.message()).startsWith("cannot read the input-gradient taps of 'other-mirror':"
+                    + " distillers 'mirror' and 'other-mirror' both define the input-gradient tap"
+                    + " 'mirrored-input.gradient'");
+        });
     }
 
     @Test

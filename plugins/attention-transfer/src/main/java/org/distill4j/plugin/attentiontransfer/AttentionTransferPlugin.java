@@ -35,7 +35,7 @@ public final class AttentionTransferPlugin implements Distill4jPlugin {
                                 + " teacher without batch norm and dropout; 3 extra student passes per step (add"
                                 + " cross-entropy)", CITATION),
                 Component.distiller("flip-invariance", FlipInvarianceParams.class, FlipInvarianceDistiller.class,
-                        "no teacher: the input gradient at the mirrored image (reserved tap flipped-input.gradient)"
+                        "no teacher: the input gradient at the mirrored image (its own tap flipped-input.gradient)"
                                 + " should equal the mirrored input gradient (input.gradient); 6 extra student passes"
                                 + " per step (add cross-entropy)", CITATION));
     }

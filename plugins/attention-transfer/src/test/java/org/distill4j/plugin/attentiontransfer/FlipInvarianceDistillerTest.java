@@ -52,12 +52,12 @@ class FlipInvarianceDistillerTest {
 
     private static Map<String, INDArray> taps(double[][][][] gradient, double[][][][] flipped) {
         return Map.of(InputGradients.INPUT_GRADIENT, AttentionReference.array(gradient),
-                InputGradients.FLIPPED_INPUT_GRADIENT, AttentionReference.array(flipped));
+                FlipInvarianceDistiller.FLIPPED_INPUT_GRADIENT, AttentionReference.array(flipped));
     }
 
     private static LossChecks check(double beta, GradientDistance distance, double[][][][] gradient) {
         return LossChecks.of(new FlipInvarianceDistiller(new FlipInvarianceParams(beta, distance)),
-                Map.of(InputGradients.INPUT_GRADIENT, shape(gradient), InputGradients.FLIPPED_INPUT_GRADIENT,
+                Map.of(InputGradients.INPUT_GRADIENT, shape(gradient), FlipInvarianceDistiller.FLIPPED_INPUT_GRADIENT,
                         shape(gradient)), Map.of(), 2);
     }
 }

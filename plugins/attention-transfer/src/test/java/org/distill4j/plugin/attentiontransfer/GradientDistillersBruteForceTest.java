@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.distill4j.api.Distiller;
+import org.distill4j.api.InputGradientTap;
 import org.distill4j.api.InputGradients;
 import org.distill4j.api.network.NetworkSpec;
 import org.distill4j.api.network.TensorShape;
@@ -166,8 +167,9 @@ class GradientDistillersBruteForceTest {
             Map<String, INDArray> teacher) {
         Map<String, INDArray> taps = new HashMap<>();
         taps.put(NetworkSpec.LOGITS, student.output(false, features)[0]);
-        for (String tap : loss.inputGradientTaps()) {
-            INDArray point = tap.equals(InputGradients.FLIPPED_INPUT_GRADIENT) ? flip(features) : features;
+        for (String tap : loss.inputGradientTaps().stream().map(InputGradientTap::name).toList()) {
+            // The reference flip, not the distiller's transform, so a wrong transform shows as a gradient error.
+            INDArray point = tap.equals(FlipInvarianceDistiller.FLIPPED_INPUT_GRADIENT) ? flip(features) : features;
             taps.put(tap, student.inputGradient(point, LABELS));
         }
         return loss.evaluate(taps, teacher, LABELS).loss();

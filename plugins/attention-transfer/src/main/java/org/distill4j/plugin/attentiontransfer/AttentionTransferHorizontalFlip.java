@@ -1,4 +1,4 @@
-package org.distill4j.kernel.engine;
+package org.distill4j.plugin.attentiontransfer;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.Reverse;
@@ -6,8 +6,15 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
 
-/** The left-right mirror of a batch of NCHW images: the width axis reversed, as SameDiff's {@code reverse(x, 3)}. */
-final class HorizontalFlip {
+/**
+ * The left-right mirror of a batch of NCHW images: the width axis reversed, as SameDiff's {@code reverse(x, 3)}. The
+ * transform of {@link FlipInvarianceDistiller}'s input-gradient tap, so the kernel takes {@code J} at the mirrored
+ * batch.
+ */
+final class AttentionTransferHorizontalFlip {
+
+    /** The width axis of an NCHW batch. */
+    static final int WIDTH = 3;
 
     /** A new array; {@code images} is {@code [B, C, H, W]} and is not changed. */
     static INDArray of(INDArray images) {
@@ -16,10 +23,10 @@ final class HorizontalFlip {
                     + " shape " + Arrays.toString(images.shape()));
         }
         INDArray flipped = Nd4j.createUninitialized(images.dataType(), images.shape());
-        Nd4j.exec(new Reverse(images, flipped, 3));
+        Nd4j.exec(new Reverse(images, flipped, WIDTH));
         return flipped;
     }
 
-    private HorizontalFlip() {
+    private AttentionTransferHorizontalFlip() {
     }
 }
