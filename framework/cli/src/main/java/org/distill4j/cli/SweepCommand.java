@@ -2,6 +2,10 @@ package org.distill4j.cli;
 
 import jakarta.inject.Inject;
 import org.distill4j.api.Problem;
+import org.distill4j.cli.spark.SparkDriver;
+import org.distill4j.cli.spark.SparkDriverCommand;
+import org.distill4j.cli.spark.SparkJobLauncher;
+import org.distill4j.cli.spark.SparkSettings;
 import org.distill4j.cli.sweep.JavaCommand;
 import org.distill4j.cli.sweep.JobCommandLine;
 import org.distill4j.cli.sweep.JobLauncher;
@@ -27,9 +31,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -56,8 +63,31 @@ public final class SweepCommand implements Callable<Integer> {
     private String profile;
 
     @Option(names = "--jobs", paramLabel = "N",
-            description = "runs at once (default: the number of cores, ${DEFAULT-VALUE} here)")
-    private int jobs = Runtime.getRuntime().availableProcessors();
+            description = "runs at once (default: the number of cores here; with --engine spark, the cluster's task"
+                    + " slots when the driver starts)")
+    private Integer jobs;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+            description = "local: each run a JVM on this machine (default); spark: each run a task of a Spark"
+                    + " application at --master, its JVM started on an executor")
+    private String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "with --engine spark: local[N], spark://host:port, yarn or k8s://https://host:port")
+    private String master;
+
+    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",
+            description = "with --engine spark: a Spark setting for spark-submit --conf; repeatable")
+    private List<String> sparkConf = List.of();
+
+    @Option(names = "--task-cpus", paramLabel = "N", defaultValue = "1",
+            description = "with --engine spark: cores per run (spark.task.cpus), also its OpenMP threads (default 1)")
+    private int taskCpus;
+
+    @Option(names = "--task-gpus", paramLabel = "N", defaultValue = "0",
+            description = "with --engine spark: GPUs per run (spark.task.resource.gpu.amount; default 0); each run"
+                    + " sees its GPUs as CUDA_VISIBLE_DEVICES")
+    private double taskGpus;
 
     @Option(names = "--results", defaultValue = "results", converter = ResultsFolder.class, description = "results folder (default ${DEFAULT-VALUE})")
     private Path results;
@@ -74,6 +104,11 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Inject
     private DescriptorParser parser;
+
+    /** How long the Spark driver may take to start its context (a cluster may first have to grant executors). */
+    private static final Duration DRIVER_START = Duration.ofMinutes(5);
+    /** libgomp's spin count, which scripts/distill4j sets (issue 18); a job on an executor gets the same. */
+    private static final String SPIN_VARIABLE = "GOMP_SPINCOUNT";
 
     private final List<VariantSource> variantSources;
     private final Function<JobCommandLine, JobLauncher> launchers;
@@ -102,9 +137,10 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (jobs < 1) {
+        if (jobs != null && jobs < 1) {
             throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
         }
+        Optional<SparkSettings> spark = sparkSettings();
         List<DescriptorOverride> sweepOverrides = overrides.stream().map(DescriptorOverride::parse).toList();
         List<Variant> variants = variants().stream().map(variant -> variant.withOverrides(sweepOverrides)).toList();
         Optional<List<ResolvedVariant>> resolved = resolve(variants);
@@ -125,7 +161,7 @@ public final class SweepCommand implements Callable<Integer> {
         SweepPlan plan = new SweepPlanner(RunStates.of(store))
                 .plan(resolved.get(), seed -> seeds == null || seeds.contains(seed));
         if (dryRun) {
-            new PlanPrinter(System.out, layout, commandLine).print(plan, jobs);
+            new PlanPrinter(System.out, layout, commandLine).print(plan, jobs == null ? cores() : jobs);
             return 0;
         }
         if (plan.isEmpty()) {
@@ -133,12 +169,72 @@ public final class SweepCommand implements Callable<Integer> {
                     + layout.shown(store.root()));
             return 0;
         }
+        if (spark.isPresent()) {
+            return onSpark(spark.get(), plan, layout, commandLine);
+        }
+        int parallelJobs = jobs == null ? cores() : jobs;
         SweepProgress progress = new SweepProgress(System.out, InstantSource.system(), layout, commandLine);
-        SweepOutcome outcome = new SweepExecution(launcher(commandLine), jobs, layout, progress).run(plan);
+        SweepOutcome outcome = new SweepExecution(launcher(commandLine, parallelJobs), parallelJobs, layout, progress)
+                .run(plan);
         return outcome.succeeded() ? 0 : 1;
     }
 
-    private JobLauncher launcher(JobCommandLine commandLine) {
+    private static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    private Optional<SparkSettings> sparkSettings() {
+        switch (engine) {
+            case "local" -> {
+                if (master != null || !sparkConf.isEmpty()) {
+                    throw new IllegalArgumentException((master != null ? "--master" : "--spark-conf")
+                            + " needs --engine spark");
+                }
+                return Optional.empty();
+            }
+            case "spark" -> {
+                if (master == null) {
+                    throw new IllegalArgumentException("--engine spark needs --master: local[N] on this machine,"
+                            + " spark://host:port (standalone), yarn or k8s://https://host:port");
+                }
+                return Optional.of(new SparkSettings(master, taskCpus, taskGpus, SparkSettings.parseConf(sparkConf)));
+            }
+            default -> throw new IllegalArgumentException("unknown --engine '" + engine + "': local or spark");
+        }
+    }
+
+    // The sweep plans and orders the runs as for local jobs; Spark places each on an executor. Every job starts with
+    // this JVM's arguments; on a local master the jobs share this machine, so each gets its share of the memory.
+    private int onSpark(SparkSettings settings, SweepPlan plan, SweepLayout layout, JobCommandLine commandLine) {
+        SparkDriverCommand command = SparkDriverCommand.fromEnvironment(System.getenv(), JavaCommand.current().java());
+        Path driverLog = Path.of(System.getProperty("java.io.tmpdir"),
+                "distill4j-spark-driver-" + ProcessHandle.current().pid() + ".log");
+        System.out.println("spark: starting the driver at " + settings.master() + " (its log: " + driverLog + ")");
+        System.out.flush();
+        try (SparkDriver driver = SparkDriver.start(command.command(settings, "distill4j sweep"), driverLog,
+                line -> {
+                    System.out.println(line);
+                    System.out.flush();
+                })) {
+            int slots = driver.slots(DRIVER_START);
+            int parallelJobs = jobs == null ? slots : jobs;
+            JavaCommand java = JavaCommand.current();
+            if (settings.isLocal()) {
+                java = java.with(JobMemory.forJobs(parallelJobs, JobMemory.machineBytes()).jvmArguments());
+            }
+            Map<String, String> environment = new LinkedHashMap<>();
+            Optional.ofNullable(System.getenv(SPIN_VARIABLE)).ifPresent(spin -> environment.put(SPIN_VARIABLE, spin));
+            JobLauncher launcher = launchers != null ? launchers.apply(commandLine)
+                    : new SparkJobLauncher(driver, java, commandLine, Path.of(""), environment, settings.master());
+            SweepProgress progress = new SweepProgress(System.out, InstantSource.system(), layout, commandLine,
+                    "on Spark at " + settings.master() + " (" + slots + " task slots), "
+                            + JobCommandLine.THREADS_VARIABLE + "=" + settings.taskCpus() + " each");
+            SweepOutcome outcome = new SweepExecution(launcher, parallelJobs, layout, progress).run(plan);
+            return outcome.succeeded() ? 0 : 1;
+        }
+    }
+
+    private JobLauncher launcher(JobCommandLine commandLine, int jobs) {
         if (launchers != null) {
             return launchers.apply(commandLine);
         }

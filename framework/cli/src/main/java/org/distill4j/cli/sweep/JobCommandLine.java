@@ -41,6 +41,16 @@ public record JobCommandLine(Optional<String> profile, Path results) {
         return List.copyOf(arguments);
     }
 
+    /**
+     * The arguments for a job that runs in another working directory (a Spark executor's): the descriptor's path made
+     * absolute against {@code workingDirectory}.
+     */
+    public List<String> arguments(SweepJob job, Path workingDirectory) {
+        List<String> arguments = new ArrayList<>(arguments(job));
+        arguments.set(1, workingDirectory.resolve(job.variant().descriptor()).toAbsolutePath().normalize().toString());
+        return List.copyOf(arguments);
+    }
+
     /** A command a user can paste into a shell to run the job alone, as the sweep ran it. */
     public String shellCommand(SweepJob job) {
         return THREADS_VARIABLE + "=" + THREADS + " distill4j "

@@ -21,14 +21,26 @@ public final class SweepProgress {
     private final InstantSource clock;
     private final SweepLayout layout;
     private final JobCommandLine commandLine;
+    private final String placement;
     private Instant started;
     private int total;
     private int parallelJobs;
     private int finished;
     private Duration finishedTime = Duration.ZERO;
     private int timed;
+    private int failed;
 
     public SweepProgress(PrintStream out, InstantSource clock, SweepLayout layout, JobCommandLine commandLine) {
+        this(out, clock, layout, commandLine, JobCommandLine.THREADS_VARIABLE + "=" + JobCommandLine.THREADS + " each");
+    }
+
+    /**
+     * @param placement where and how the jobs run, for the first line: {@code OMP_NUM_THREADS=1 each}, or the Spark
+     *                  master and the task's cores
+     */
+    public SweepProgress(PrintStream out, InstantSource clock, SweepLayout layout, JobCommandLine commandLine,
+                         String placement) {
+        this.placement = Objects.requireNonNull(placement, "placement");
         this.out = Objects.requireNonNull(out, "out");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.layout = Objects.requireNonNull(layout, "layout");
@@ -45,8 +57,7 @@ public final class SweepProgress {
         this.parallelJobs = parallelJobs;
         out.println("sweep: " + total + " run" + (total == 1 ? "" : "s") + " to make"
                 + (plan.alreadyDone().isEmpty() ? "" : " (" + plan.alreadyDone().size() + " already DONE)") + ", "
-                + parallelJobs + " at a time, " + JobCommandLine.THREADS_VARIABLE + "=" + JobCommandLine.THREADS
-                + " each; logs beside each run as seed-<n>.log");
+                + parallelJobs + " at a time, " + placement + "; logs beside each run as seed-<n>.log");
         out.flush();
     }
 
@@ -63,6 +74,9 @@ public final class SweepProgress {
             finishedTime = finishedTime.plus(outcome.duration());
             timed++;
         }
+        if (outcome.status() == JobStatus.FAILED) {
+            failed++;
+        }
         SweepJob job = outcome.job();
         String status = switch (outcome.status()) {
             case DONE -> "done " + job.run().label() + " in " + DurationText.of(outcome.duration()) + accuracy(job);
@@ -70,7 +84,8 @@ public final class SweepProgress {
                     + outcome.reason();
             case SKIPPED -> "skipped " + job.run().label() + ": " + outcome.reason();
         };
-        out.println(prefix(number) + " " + status + "  | " + finished + "/" + total + " finished, " + running
+        out.println(prefix(number) + " " + status + "  | " + finished + "/" + total + " finished"
+                + (failed == 0 ? "" : " (" + failed + " failed)") + ", " + running
                 + " running, elapsed " + DurationText.of(Duration.between(started, clock.instant())) + ", "
                 + estimate(running + left));
         if (outcome.status() == JobStatus.FAILED) {

@@ -1,0 +1,109 @@
+package org.distill4j.spark;
+
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.resource.ResourceInformation;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one sweep job on an executor: starts its JVM with the executor's {@code java}, {@code OMP_NUM_THREADS} set to
+ * the task's cores and {@code CUDA_VISIBLE_DEVICES} to its GPUs, appends its output to the job's log and returns its
+ * exit status.
+ *
+ * <p>The job writes its run into the shared results folder under the run store's lock, checkpoint and DONE rules, as in
+ * a local sweep. A job that ends with status 0 (DONE), 1 (the run failed: divergence, a bad file) or 2 (an invalid
+ * descriptor) has ended for good and its status is returned. Any other end (a signal, the kernel's out-of-memory
+ * killer, a native crash) throws, so that Spark retries the task, and the retry resumes from the run's last
+ * checkpoint. The job watches the executor's process and stops when it dies, so a lost executor leaves no orphan
+ * writing into a run that a retry has taken over.
+ */
+public final class SweepTask implements Function<SweepTaskRequest, Integer> {
+
+    /** The property by which a distill4j job watches its parent process (org.distill4j.cli.sweep.SweepParent). */
+    static final String PARENT_PROPERTY = "distill4j.sweep.parent";
+    static final String THREADS_VARIABLE = "OMP_NUM_THREADS";
+    static final String GPUS_VARIABLE = "CUDA_VISIBLE_DEVICES";
+    private static final long STOP_GRACE_SECONDS = 10;
+
+    @Override
+    public Integer call(SweepTaskRequest request) throws Exception {
+        Path log = Path.of(request.logFile());
+        if (!Files.isDirectory(log.getParent())) {
+            throw new IllegalStateException("the results folder of " + request.label() + " (" + log.getParent()
+                    + ") is not visible on executor " + executor() + ": every executor must see the results folder"
+                    + " at the same path (shared storage, README 'Running on a cluster')");
+        }
+        Optional<TaskContext> task = Optional.ofNullable(TaskContext.get());
+        int threads = task.map(TaskContext::cpus).orElse(1);
+        List<String> gpus = task.map(SweepTask::gpus).orElse(List.of());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
+        command.addAll(request.command());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Path directory = Path.of(request.workingDirectory());
+        if (Files.isDirectory(directory)) {
+            builder.directory(directory.toFile());
+        }
+        Map<String, String> environment = builder.environment();
+        environment.putAll(request.environment());
+        environment.put(THREADS_VARIABLE, Integer.toString(threads));
+        if (!gpus.isEmpty()) {
+            environment.put(GPUS_VARIABLE, String.join(",", gpus));
+        }
+        Files.writeString(log, "# spark: attempt " + (task.map(TaskContext::attemptNumber).orElse(0) + 1) + " on executor "
+                + executor() + ", " + THREADS_VARIABLE + "=" + threads
+                + (gpus.isEmpty() ? "" : ", " + GPUS_VARIABLE + "=" + String.join(",", gpus)) + "\n",
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        int status;
+        try {
+            status = process.waitFor();
+        } catch (InterruptedException e) {
+            // Spark cancels a task by interrupting it (the sweep was stopped, or a speculative copy won).
+            stop(process);
+            Thread.currentThread().interrupt();
+            throw e;
+        }
+        return JobExit.of(status).outcome(request.label(), executor());
+    }
+
+    private static List<String> gpus(TaskContext task) {
+        ResourceInformation gpu = task.resourcesJMap().get("gpu");
+        return gpu == null ? List.of() : List.of(gpu.addresses());
+    }
+
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException again) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static String executor() {
+        String id = SparkEnv.get() == null ? "?" : SparkEnv.get().executorId();
+        try {
+            return id + " (" + InetAddress.getLocalHost().getHostName() + ")";
+        } catch (IOException e) {
+            return id;
+        }
+    }
+}
