@@ -274,6 +274,23 @@ class SweepCommandTest {
         assertNoPartialResultVisible();
     }
 
+    @Test
+    void sparkOptionsNeedTheSparkEngineAndItsMaster() {
+        CommandOutput masterAlone = sweep(new InProcessLauncher(), "--master", "local[2]");
+        CommandOutput noMaster = sweep(new InProcessLauncher(), "--engine", "spark");
+        CommandOutput unknown = sweep(new InProcessLauncher(), "--engine", "ray");
+        CommandOutput noJar = sweep(new InProcessLauncher(), "--engine", "spark", "--master", "local[2]");
+
+        assertThat(masterAlone.exitCode()).isEqualTo(1);
+        assertThat(masterAlone.all()).contains("--master needs --engine spark");
+        assertThat(noMaster.all()).contains("--engine spark needs --master: local[N] on this machine");
+        assertThat(unknown.all()).contains("unknown --engine 'ray': local or spark");
+        // The tests' environment has no distill4j-spark jar: the sweep says how to get it and runs nothing.
+        assertThat(noJar.exitCode()).isEqualTo(1);
+        assertThat(noJar.all()).contains("needs the distill4j-spark jar");
+        assertThat(results.resolve("test")).doesNotExist();
+    }
+
     private CommandOutput sweep(InProcessLauncher launcher, String... options) {
         return sweepOf(launcher, List.of(experiments), options);
     }

@@ -43,12 +43,16 @@ public final class SparkDriver implements AutoCloseable {
     private final CompletableFuture<Integer> slots = new CompletableFuture<>();
     private final Map<String, CompletableFuture<Integer>> waiting = new ConcurrentHashMap<>();
     private final Map<String, String> labels = new ConcurrentHashMap<>();
+    // A sweep that is stopped (Ctrl-C) stops its Spark application, whose executors then stop the runs.
+    private final Thread stopOnExit;
 
     private SparkDriver(Process process, Path log, Consumer<String> progress) {
         this.process = process;
         this.input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         this.log = log;
         this.progress = progress;
+        this.stopOnExit = new Thread(process::destroy, "distill4j-spark-driver-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         Thread reader = new Thread(this::read, "distill4j-spark-driver-output");
         reader.setDaemon(true);
         reader.start();
@@ -67,10 +71,7 @@ public final class SparkDriver implements AutoCloseable {
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            SparkDriver driver = new SparkDriver(process, log, Objects.requireNonNull(progress, "progress"));
-            // A sweep that is stopped (Ctrl-C) stops its Spark application, whose executors then stop the runs.
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "distill4j-spark-driver-stop"));
-            return driver;
+            return new SparkDriver(process, log, Objects.requireNonNull(progress, "progress"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Spark driver " + command.get(0) + ": "
                     + FileErrors.describe(e), e);
@@ -198,6 +199,11 @@ public final class SparkDriver implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroy();
             Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: the hook runs anyway, on a process that has ended.
         }
     }
 }
