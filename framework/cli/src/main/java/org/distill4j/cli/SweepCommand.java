@@ -2,10 +2,8 @@ package org.distill4j.cli;
 
 import jakarta.inject.Inject;
 import org.distill4j.api.Problem;
-import org.distill4j.cli.spark.SparkDriver;
-import org.distill4j.cli.spark.SparkDriverCommand;
-import org.distill4j.cli.spark.SparkJobLauncher;
 import org.distill4j.cli.spark.SparkSettings;
+import org.distill4j.cli.spark.SparkSweep;
 import org.distill4j.cli.sweep.JavaCommand;
 import org.distill4j.cli.sweep.JobCommandLine;
 import org.distill4j.cli.sweep.JobLauncher;
@@ -31,16 +29,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs many experiments, several at a time: every (variant, seed) whose run is not DONE, each in its own JVM with one
@@ -99,16 +95,16 @@ public final class SweepCommand implements Callable<Integer> {
             description = "set a value after the profile in every descriptor, e.g. training.epochs=5; repeatable")
     private List<String> overrides = List.of();
 
+    @Option(names = "--shared-results", paramLabel = "URI",
+            description = "with --engine spark: keep the runs in this Hadoop store (hdfs://..., s3a://...) when the"
+                    + " executors share no folder with this machine; --results then holds a copy of their records")
+    private String sharedResults;
+
     @Option(names = "--dry-run", description = "print the plan (what would run, in which order) and run nothing")
     private boolean dryRun;
 
     @Inject
     private DescriptorParser parser;
-
-    /** How long the Spark driver may take to start its context (a cluster may first have to grant executors). */
-    private static final Duration DRIVER_START = Duration.ofMinutes(5);
-    /** libgomp's spin count, which scripts/distill4j sets (issue 18); a job on an executor gets the same. */
-    private static final String SPIN_VARIABLE = "GOMP_SPINCOUNT";
 
     private final List<VariantSource> variantSources;
     private final Function<JobCommandLine, JobLauncher> launchers;
@@ -158,19 +154,20 @@ public final class SweepCommand implements Callable<Integer> {
         RunStore store = new RunStore(results);
         SweepLayout layout = new SweepLayout(store);
         JobCommandLine commandLine = new JobCommandLine(Optional.ofNullable(profile), store.root());
-        SweepPlan plan = new SweepPlanner(RunStates.of(store))
+        Supplier<SweepPlan> planning = () -> new SweepPlanner(RunStates.of(store))
                 .plan(resolved.get(), seed -> seeds == null || seeds.contains(seed));
+        if (spark.isPresent()) {
+            return new SparkSweep(spark.get(), Optional.ofNullable(jobs), System.out)
+                    .run(planning, layout, commandLine, dryRun);
+        }
+        SweepPlan plan = planning.get();
         if (dryRun) {
             new PlanPrinter(System.out, layout, commandLine).print(plan, jobs == null ? cores() : jobs);
             return 0;
         }
         if (plan.isEmpty()) {
-            System.out.println("nothing to do: all " + plan.alreadyDone().size() + " runs are DONE in "
-                    + layout.shown(store.root()));
+            PlanPrinter.nothingToDo(System.out, plan, layout);
             return 0;
-        }
-        if (spark.isPresent()) {
-            return onSpark(spark.get(), plan, layout, commandLine);
         }
         int parallelJobs = jobs == null ? cores() : jobs;
         SweepProgress progress = new SweepProgress(System.out, InstantSource.system(), layout, commandLine);
@@ -186,9 +183,9 @@ public final class SweepCommand implements Callable<Integer> {
     private Optional<SparkSettings> sparkSettings() {
         switch (engine) {
             case "local" -> {
-                if (master != null || !sparkConf.isEmpty()) {
-                    throw new IllegalArgumentException((master != null ? "--master" : "--spark-conf")
-                            + " needs --engine spark");
+                if (master != null || !sparkConf.isEmpty() || sharedResults != null) {
+                    throw new IllegalArgumentException((master != null ? "--master" : !sparkConf.isEmpty()
+                            ? "--spark-conf" : "--shared-results") + " needs --engine spark");
                 }
                 return Optional.empty();
             }
@@ -197,40 +194,10 @@ public final class SweepCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--engine spark needs --master: local[N] on this machine,"
                             + " spark://host:port (standalone), yarn or k8s://https://host:port");
                 }
-                return Optional.of(new SparkSettings(master, taskCpus, taskGpus, SparkSettings.parseConf(sparkConf)));
+                return Optional.of(new SparkSettings(master, taskCpus, taskGpus, SparkSettings.parseConf(sparkConf),
+                        Optional.ofNullable(sharedResults)));
             }
             default -> throw new IllegalArgumentException("unknown --engine '" + engine + "': local or spark");
-        }
-    }
-
-    // The sweep plans and orders the runs as for local jobs; Spark places each on an executor. Every job starts with
-    // this JVM's arguments; on a local master the jobs share this machine, so each gets its share of the memory.
-    private int onSpark(SparkSettings settings, SweepPlan plan, SweepLayout layout, JobCommandLine commandLine) {
-        SparkDriverCommand command = SparkDriverCommand.fromEnvironment(System.getenv(), JavaCommand.current().java());
-        Path driverLog = Path.of(System.getProperty("java.io.tmpdir"),
-                "distill4j-spark-driver-" + ProcessHandle.current().pid() + ".log");
-        System.out.println("spark: starting the driver at " + settings.master() + " (its log: " + driverLog + ")");
-        System.out.flush();
-        try (SparkDriver driver = SparkDriver.start(command.command(settings, "distill4j sweep"), driverLog,
-                line -> {
-                    System.out.println(line);
-                    System.out.flush();
-                })) {
-            int slots = driver.slots(DRIVER_START);
-            int parallelJobs = jobs == null ? slots : jobs;
-            JavaCommand java = JavaCommand.current();
-            if (settings.isLocal()) {
-                java = java.with(JobMemory.forJobs(parallelJobs, JobMemory.machineBytes()).jvmArguments());
-            }
-            Map<String, String> environment = new LinkedHashMap<>();
-            Optional.ofNullable(System.getenv(SPIN_VARIABLE)).ifPresent(spin -> environment.put(SPIN_VARIABLE, spin));
-            JobLauncher launcher = launchers != null ? launchers.apply(commandLine)
-                    : new SparkJobLauncher(driver, java, commandLine, Path.of(""), environment, settings.master());
-            SweepProgress progress = new SweepProgress(System.out, InstantSource.system(), layout, commandLine,
-                    "on Spark at " + settings.master() + " (" + slots + " task slots), "
-                            + JobCommandLine.THREADS_VARIABLE + "=" + settings.taskCpus() + " each");
-            SweepOutcome outcome = new SweepExecution(launcher, parallelJobs, layout, progress).run(plan);
-            return outcome.succeeded() ? 0 : 1;
         }
     }
 

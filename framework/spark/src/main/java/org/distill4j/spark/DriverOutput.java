@@ -14,7 +14,10 @@ import java.util.Objects;
  *   <li>{@code attempt-failed <id> <attempt> <executor> <reason>}: an attempt ended without a result (Spark retries
  *       it while the task has attempts left);</li>
  *   <li>{@code exit <id> <status>}: the job's JVM exited with this final status;</li>
- *   <li>{@code error <id> <message>}: the job could not run, or crashed on every attempt.</li>
+ *   <li>{@code error <id> <message>}: the job could not run, or crashed on every attempt; an empty id for a request
+ *       that could not be read or a pull that failed;</li>
+ *   <li>{@code pulled <n>}: the answer to {@code pull <folder>}: the records of n more finished runs of the shared
+ *       store are now in the sweep's results folder.</li>
  * </ul>
  */
 public final class DriverOutput {

@@ -10,7 +10,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -26,6 +32,9 @@ import java.util.concurrent.Executors;
 public final class SparkSweepDriver {
 
     private static final int MESSAGE_LINES = 6;
+    /** The driver's setting that names a shared store behind a Hadoop URI (the sweep's --shared-results). */
+    static final String SHARED_RESULTS = "spark.distill4j.shared-results";
+    private static final String HADOOP_PREFIX = "spark.hadoop.";
 
     private SparkSweepDriver() {
     }
@@ -39,7 +48,14 @@ public final class SparkSweepDriver {
         if (!conf.contains("spark.app.name")) {
             conf.setAppName("distill4j sweep");
         }
+        Optional<String> store = Optional.ofNullable(conf.get(SHARED_RESULTS, null)).filter(uri -> !uri.isBlank());
+        Map<String, String> hadoop = new LinkedHashMap<>();
+        for (scala.Tuple2<String, String> setting : conf.getAllWithPrefix(HADOOP_PREFIX)) {
+            hadoop.put(setting._1(), setting._2());
+        }
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            Optional<SharedResults> shared = store.isEmpty() ? Optional.empty()
+                    : Optional.of(new SharedResults(store.get(), hadoop));
             spark.sc().addSparkListener(new SweepTaskListener(output));
             int taskCpus = conf.getInt("spark.task.cpus", 1);
             output.send("slots", Math.max(1, spark.defaultParallelism() / taskCpus));
@@ -53,30 +69,85 @@ public final class SparkSweepDriver {
                 if (line.isBlank()) {
                     continue;
                 }
+                List<String> fields = ProtocolLine.decode(line);
+                if (fields.get(0).equals("pull") && fields.size() == 2) {
+                    pullAll(shared, Path.of(fields.get(1)), output);
+                    continue;
+                }
                 SweepTaskRequest request;
                 try {
-                    request = SweepTaskRequest.fromLine(line);
+                    SweepTaskRequest read = SweepTaskRequest.fromLine(line);
+                    request = shared.isEmpty() ? read : read.onStore(shared.get().uri(), hadoop);
                 } catch (IllegalArgumentException e) {
                     output.send("error", "", e.getMessage());
                     continue;
                 }
-                jobs.submit(() -> run(spark, request, output));
+                jobs.submit(() -> run(spark, request, shared, output));
             }
             spark.cancelAllJobs();
             jobs.shutdownNow();
         }
     }
 
-    private static void run(JavaSparkContext spark, SweepTaskRequest request, DriverOutput output) {
+    private static void run(JavaSparkContext spark, SweepTaskRequest request, Optional<SharedResults> shared,
+                            DriverOutput output) {
         // Thread-local job properties: the Spark UI lists the job under the run's name.
         spark.setJobGroup(request.id(), request.label(), true);
         spark.setCallSite("distill4j run " + request.label());
+        long logOffset = 0;
         try {
+            if (shared.isPresent()) {
+                logOffset = shared.get().length(request.run() + ".log");
+            }
             int status = spark.parallelize(List.of(request), 1).map(new SweepTask()).collect().get(0);
+            if (shared.isPresent()) {
+                pullRun(shared.get(), request, logOffset);
+            }
             output.send("exit", request.id(), status);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
+            if (shared.isPresent()) {
+                try {
+                    pullRun(shared.get(), request, logOffset);
+                } catch (IOException | RuntimeException pull) {
+                    e.addSuppressed(pull);
+                }
+            }
             output.send("error", request.id(), firstLines(e.getMessage() == null ? e.toString() : e.getMessage()));
         }
+    }
+
+    // The sweep plans from its results folder: copy in the records of every run the shared store has finished.
+    private static void pullAll(Optional<SharedResults> shared, Path mirror, DriverOutput output) {
+        if (shared.isEmpty()) {
+            output.send("error", "", "pull needs a shared store (" + SHARED_RESULTS + ")");
+            return;
+        }
+        try {
+            int pulled = 0;
+            for (String run : shared.get().doneRuns()) {
+                if (!Files.isRegularFile(mirror.resolve(run).resolve(SharedResults.DONE))) {
+                    shared.get().fetch(run, mirror, false, false);
+                    pulled++;
+                }
+            }
+            output.send("pulled", pulled);
+        } catch (IOException | RuntimeException e) {
+            output.send("error", "", "cannot copy the finished runs of " + shared.get().uri() + " into " + mirror
+                    + ": " + e);
+        }
+    }
+
+    // After a job: its run's and its chain's records into the sweep's results folder, and what it logged this time.
+    private static void pullRun(SharedResults shared, SweepTaskRequest request, long logOffset) throws IOException {
+        Path mirror = Path.of(request.results());
+        List<String> runs = new ArrayList<>(request.chain());
+        runs.add(request.run());
+        for (String run : runs) {
+            if (shared.isDone(run) && !Files.isRegularFile(mirror.resolve(run).resolve(SharedResults.DONE))) {
+                shared.fetch(run, mirror, false, false);
+            }
+        }
+        shared.appendTo(request.run() + ".log", logOffset, Path.of(request.logFile()));
     }
 
     /** A message without its stack trace: Spark appends the executor's trace to a task failure's message. */

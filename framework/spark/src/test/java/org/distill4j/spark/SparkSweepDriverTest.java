@@ -40,8 +40,8 @@ class SparkSweepDriverTest {
             assertThat(ProtocolLine.decode(output.readLine())).containsExactly("slots", "2");
 
             SweepTaskRequest request = new SweepTaskRequest("spark/kd/6f09844d789e/seed-1", "spark/kd seed 1",
-                    directory.resolve("seed-1.log").toString(), directory.toString(), Map.of(),
-                    SweepTaskTest.fakeRun("2"));
+                    directory.resolve("seed-1.log").toString(), directory.toString(), directory.toString(),
+                    "spark/kd/6f09844d789e/seed-1", List.of(), Map.of(), SweepTaskTest.fakeRun("2"), "", Map.of());
             input.write("not a request\n" + request.toLine() + "\n");
             input.flush();
 

@@ -79,13 +79,53 @@ class SweepTaskTest {
                         + ") is not visible on executor driver");
     }
 
+    @Test
+    void aStagedRunReadsItsTeacherResumesFromTheStoresCheckpointAndIsPublished() throws IOException {
+        String teacher = "spark/teacher/20864922571a/seed-1";
+        String run = "spark/kd/6f09844d789e/seed-1";
+        SharedResults shared = new SharedResults(directory.resolve("shared").toUri().toString(), Map.of());
+        shared.publish(teacher, SharedResultsTest.finishedRun(directory.resolve("earlier"), teacher));
+        String results = directory.resolve("sweep-results").toString();
+        List<String> command = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"),
+                FakeStagedRun.class.getName(), results, run, teacher, directory.resolve("crashed").toString()));
+        SweepTaskRequest request = new SweepTaskRequest(run, "spark/kd seed 1", results + "/" + run + ".log",
+                directory.toString(), results, run, List.of(teacher), Map.of(), command, "", Map.of())
+                .onStore(shared.uri(), Map.of());
+
+        int status = run(request);
+
+        assertThat(status).isZero();
+        assertThat(shared.isDone(run)).isTrue();
+        Path published = directory.resolve("shared").resolve(run);
+        assertThat(published.resolve("metrics.json")).hasContent("{\"test-accuracy\":0.75}");
+        assertThat(published.resolve("checkpoints")).doesNotExist();
+        assertThat(directory.resolve("shared").resolve(run + ".log")).content()
+                .contains("# spark: attempt 1").contains("teacher model: weights").contains("crash after epoch 1")
+                .contains("# spark: attempt 2").contains("resumed from epoch 1");
+        assertThat(directory.resolve("sweep-results")).as("the task stages; the sweep's folder is the driver's")
+                .doesNotExist();
+    }
+
+    @Test
+    void aRunTheStoreHasFinishedIsNotRunAgain() throws IOException {
+        String run = "spark/kd/6f09844d789e/seed-1";
+        SharedResults shared = new SharedResults(directory.resolve("shared").toUri().toString(), Map.of());
+        shared.publish(run, SharedResultsTest.finishedRun(directory.resolve("earlier"), run));
+        SweepTaskRequest request = new SweepTaskRequest(run, "spark/kd seed 1", directory + "/" + run + ".log",
+                directory.toString(), directory.toString(), run, List.of(), Map.of(), fakeRun("1"), "", Map.of())
+                .onStore(shared.uri(), Map.of());
+
+        assertThat(run(request)).isZero();
+    }
+
     private static int run(SweepTaskRequest request) {
         return spark.parallelize(List.of(request), 1).map(new SweepTask()).collect().get(0);
     }
 
     private SweepTaskRequest request(Path log, String... fakeRunArguments) {
         return new SweepTaskRequest("spark/kd/6f09844d789e/seed-1", "spark/kd seed 1", log.toString(),
-                directory.toString(), Map.of("GOMP_SPINCOUNT", "20000"), fakeRun(fakeRunArguments));
+                directory.toString(), directory.toString(), "spark/kd/6f09844d789e/seed-1", List.of(),
+                Map.of("GOMP_SPINCOUNT", "20000"), fakeRun(fakeRunArguments), "", Map.of());
     }
 
     /** The command after java that runs {@link FakeRun}. */

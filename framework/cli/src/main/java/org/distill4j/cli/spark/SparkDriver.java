@@ -41,6 +41,7 @@ public final class SparkDriver implements AutoCloseable {
     private final Path log;
     private final Consumer<String> progress;
     private final CompletableFuture<Integer> slots = new CompletableFuture<>();
+    private volatile CompletableFuture<Integer> pulled = new CompletableFuture<>();
     private final Map<String, CompletableFuture<Integer>> waiting = new ConcurrentHashMap<>();
     private final Map<String, String> labels = new ConcurrentHashMap<>();
     // A sweep that is stopped (Ctrl-C) stops its Spark application, whose executors then stop the runs.
@@ -101,6 +102,34 @@ public final class SparkDriver implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies the records of every run the shared store has finished into the sweep's results folder, so that the
+     * sweep plans from them; returns how many runs came.
+     *
+     * @throws IllegalStateException when the driver cannot, saying why
+     */
+    public int pull(Path results, Duration timeout) {
+        pulled = new CompletableFuture<>();
+        try {
+            synchronized (input) {
+                input.write(ProtocolLine.encode(List.of("pull", results.toAbsolutePath().normalize().toString())));
+                input.write('\n');
+                input.flush();
+            }
+            return pulled.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException e) {
+            throw new IllegalStateException(ended(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the Spark driver did not copy the shared store's runs within "
+                    + timeout.toSeconds() + " s" + tail(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the Spark driver copied the shared store's runs", e);
+        }
+    }
+
     /** Sends a run request; the future completes with the job's exit status, or fails with why it could not run. */
     public CompletableFuture<Integer> submit(String id, String label, String requestLine) {
         CompletableFuture<Integer> exit = new CompletableFuture<>();
@@ -138,6 +167,7 @@ public final class SparkDriver implements AutoCloseable {
         }
         IllegalStateException ended = new IllegalStateException(ended());
         slots.completeExceptionally(ended);
+        pulled.completeExceptionally(ended);
         waiting.values().forEach(exit -> exit.completeExceptionally(ended));
         waiting.clear();
     }
@@ -146,13 +176,16 @@ public final class SparkDriver implements AutoCloseable {
         String verb = fields.get(0);
         switch (verb) {
             case "slots" -> slots.complete(Integer.parseInt(fields.get(1)));
+            case "pulled" -> pulled.complete(Integer.parseInt(fields.get(1)));
             case "running" -> progress.accept("    spark: " + label(fields.get(1)) + ", attempt " + fields.get(2)
                     + " runs on executor " + fields.get(3));
             case "attempt-failed" -> progress.accept("    spark: " + label(fields.get(1)) + ", attempt "
                     + fields.get(2) + " on executor " + fields.get(3) + " failed: " + fields.get(4).replace("\n", " "));
             case "exit" -> finish(fields.get(1)).ifPresent(exit -> exit.complete(Integer.parseInt(fields.get(2))));
             case "error" -> {
-                if (fields.get(1).isEmpty()) {
+                if (fields.get(1).isEmpty() && !pulled.isDone()) {
+                    pulled.completeExceptionally(new IllegalStateException(fields.get(2)));
+                } else if (fields.get(1).isEmpty()) {
                     progress.accept("spark: the driver refused a request: " + fields.get(2));
                 } else {
                     finish(fields.get(1)).ifPresent(exit -> exit.completeExceptionally(

@@ -58,15 +58,19 @@ public final class SparkJobLauncher implements JobLauncher {
                     + FileErrors.describe(e), e));
         }
         String id = job.run().toString();
-        return driver.submit(id, job.run().label(), requestLine(id, job.run().label(),
-                log.toAbsolutePath().normalize(), command.subList(1, command.size())));
+        return driver.submit(id, job.run().label(), requestLine(job, log.toAbsolutePath().normalize(),
+                command.subList(1, command.size())));
     }
 
-    // The format org.distill4j.spark.SweepTaskRequest reads: run, id, label, log, working directory, the number of
-    // variables, the variables, the command after java.
-    private String requestLine(String id, String label, Path log, List<String> command) {
-        List<String> fields = new ArrayList<>(List.of("run", id, label, log.toString(), workingDirectory.toString(),
-                Integer.toString(environment.size())));
+    // The format org.distill4j.spark.SweepTaskRequest reads: run, id, label, log, working directory, results folder,
+    // run folder, the number of chain folders, the chain folders, the number of variables, the variables, the command
+    // after java. A run's folder relative to the results is its key's text, <experiment>/<hash12>/seed-<n>.
+    private String requestLine(SweepJob job, Path log, List<String> command) {
+        List<String> fields = new ArrayList<>(List.of("run", job.run().toString(), job.run().label(), log.toString(),
+                workingDirectory.toString(), commandLine.results().toString(), job.run().toString(),
+                Integer.toString(job.chain().size())));
+        job.chain().forEach(needed -> fields.add(needed.toString()));
+        fields.add(Integer.toString(environment.size()));
         environment.forEach((name, value) -> fields.add(name + "=" + value));
         fields.addAll(command);
         return ProtocolLine.encode(fields);

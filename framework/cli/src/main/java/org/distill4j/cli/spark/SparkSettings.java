@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How a sweep runs on Spark.
@@ -12,15 +14,23 @@ import java.util.Objects;
  * @param taskCpus cores per run: {@code spark.task.cpus}, and the run's OpenMP threads
  * @param taskGpus GPUs per run: {@code spark.task.resource.gpu.amount} (0 for none)
  * @param conf     further Spark settings, passed to spark-submit as {@code --conf key=value}
+ * @param sharedResults the Hadoop URI of a shared result store ({@code hdfs://}, {@code s3a://}), when the executors
+ *                      share no folder with the sweep
  */
-public record SparkSettings(String master, int taskCpus, double taskGpus, Map<String, String> conf) {
+public record SparkSettings(String master, int taskCpus, double taskGpus, Map<String, String> conf,
+                            Optional<String> sharedResults) {
+
+    /** The driver's setting for the shared store (org.distill4j.spark.SparkSweepDriver). */
+    static final String SHARED_RESULTS = "spark.distill4j.shared-results";
+    private static final Pattern URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://.*");
 
     /** Spark settings the sweep owns: set through its own options, or fixed for correctness. */
     private static final Map<String, String> OWNED = Map.of(
             "spark.master", "--master",
             "spark.task.cpus", "--task-cpus",
             "spark.task.resource.gpu.amount", "--task-gpus",
-            "spark.submit.deployMode", "nothing: the sweep's driver runs in client mode, beside the sweep");
+            "spark.submit.deployMode", "nothing: the sweep's driver runs in client mode, beside the sweep",
+            SHARED_RESULTS, "--shared-results");
 
     public SparkSettings {
         Objects.requireNonNull(master, "master");
@@ -35,6 +45,12 @@ public record SparkSettings(String master, int taskCpus, double taskGpus, Map<St
             throw new IllegalArgumentException("--task-gpus must be 0 or more, got " + taskGpus);
         }
         conf = Map.copyOf(conf);
+        Objects.requireNonNull(sharedResults, "sharedResults");
+        sharedResults.filter(uri -> !URI.matcher(uri).matches()).ifPresent(uri -> {
+            throw new IllegalArgumentException("--shared-results takes a Hadoop URI (hdfs://namenode:8020/path,"
+                    + " s3a://bucket/path, file:///path), got '" + uri + "'; a folder every executor mounts is"
+                    + " given as --results instead");
+        });
         for (String key : conf.keySet()) {
             if (OWNED.containsKey(key)) {
                 throw new IllegalArgumentException("--spark-conf " + key + " is set by the sweep; use "
@@ -76,6 +92,7 @@ public record SparkSettings(String master, int taskCpus, double taskGpus, Map<St
             submitted.put("spark.task.resource.gpu.amount", Double.toString(taskGpus));
         }
         submitted.put("spark.speculation", "false");
+        sharedResults.ifPresent(uri -> submitted.put(SHARED_RESULTS, uri));
         submitted.putAll(conf);
         return submitted;
     }

@@ -40,6 +40,13 @@ public final class PlanPrinter {
         out.flush();
     }
 
+    /** The line of a sweep whose runs are all DONE already. */
+    public static void nothingToDo(PrintStream out, SweepPlan plan, SweepLayout layout) {
+        out.println("nothing to do: all " + plan.alreadyDone().size() + " runs are DONE in "
+                + layout.shown(layout.store().root()));
+        out.flush();
+    }
+
     private static String labels(List<RunKey> runs) {
         return runs.stream().map(RunKey::label).collect(Collectors.joining(", "));
     }

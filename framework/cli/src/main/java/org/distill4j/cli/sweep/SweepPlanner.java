@@ -100,7 +100,8 @@ public final class SweepPlanner {
             }
         }
         waitsFor.removeAll(teachers);
-        return new SweepJob(candidate.variant(), candidate.run(), List.copyOf(teachers), List.copyOf(waitsFor));
+        return new SweepJob(candidate.variant(), candidate.run(), List.copyOf(teachers), List.copyOf(waitsFor),
+                candidate.chain());
     }
 
     /** A run to make, before ordering. */

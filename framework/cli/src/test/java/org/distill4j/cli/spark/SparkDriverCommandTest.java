@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,7 +19,8 @@ class SparkDriverCommandTest {
     @TempDir
     Path directory;
 
-    private final SparkSettings settings = new SparkSettings("local[2]", 1, 0, Map.of("spark.ui.enabled", "false"));
+    private final SparkSettings settings = new SparkSettings("local[2]", 1, 0, Map.of("spark.ui.enabled", "false"),
+            Optional.empty());
 
     @Test
     void startsSparkSubmitFromTheAssembledClassPathWithJava17Options() throws IOException {
