@@ -40,7 +40,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs many experiments, several at a time: every (variant, seed) whose run is not DONE, each in its own JVM with one
- * OpenMP thread, teachers first. An interrupted sweep resumes where it stopped when it is run again.
+ * OpenMP thread, teachers first. An interrupted sweep resumes where it stopped when it is run again. With
+ * {@code --engine spark} the same plan runs on Apache Spark ({@link SparkSweep}).
  *
  * <p>Arguments are descriptor files and folders of them; {@link VariantSource}s given to the constructor can claim
  * other arguments (a table spec stands for its rows' variants).
@@ -49,6 +50,8 @@ import java.util.function.Supplier;
         description = {"Run every (descriptor, seed) that is not DONE yet, several at a time, each in its own JVM"
                 + " with OMP_NUM_THREADS=1; teachers first and once. Each job's output goes to"
                 + " <results>/<experiment>/<hash12>/seed-<n>.log. Run the same sweep again to resume or retry.",
+                "With --engine spark --master URL, each run is instead a task of a Spark application, its JVM started"
+                        + " on an executor (README, Running on a cluster).",
                 "Exit status: 0 when every run is DONE, 1 when a job failed, 2 when a descriptor is invalid."})
 public final class SweepCommand implements Callable<Integer> {
 
@@ -183,9 +186,13 @@ public final class SweepCommand implements Callable<Integer> {
     private Optional<SparkSettings> sparkSettings() {
         switch (engine) {
             case "local" -> {
-                if (master != null || !sparkConf.isEmpty() || sharedResults != null) {
-                    throw new IllegalArgumentException((master != null ? "--master" : !sparkConf.isEmpty()
-                            ? "--spark-conf" : "--shared-results") + " needs --engine spark");
+                Optional<String> sparkOnly = master != null ? Optional.of("--master")
+                        : !sparkConf.isEmpty() ? Optional.of("--spark-conf")
+                        : sharedResults != null ? Optional.of("--shared-results")
+                        : taskCpus != 1 ? Optional.of("--task-cpus")
+                        : taskGpus != 0 ? Optional.of("--task-gpus") : Optional.empty();
+                if (sparkOnly.isPresent()) {
+                    throw new IllegalArgumentException(sparkOnly.get() + " needs --engine spark");
                 }
                 return Optional.empty();
             }
