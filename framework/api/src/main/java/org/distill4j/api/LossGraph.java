@@ -30,6 +30,13 @@ public interface LossGraph {
     int classes();
 
     /**
+     * The current epoch of the training stage, counted from 1, as a scalar of the graph's precision: for a loss
+     * whose weighting changes over training, such as a warm-up ({@code min(epoch / warmup, 1)}). The kernel feeds it
+     * before every batch; it holds one value for a whole epoch.
+     */
+    SDVariable epoch();
+
+    /**
      * Reports a named scalar of the loss (for example the soft and hard terms) in the training log and events.
      * The name is prefixed with the distiller's name by the kernel.
      */

@@ -37,6 +37,12 @@ public final class LossChecks {
                 teacherShapes, classes, DataType.DOUBLE));
     }
 
+    /** Sets the epoch (from 1) that {@link org.distill4j.api.LossGraph#epoch()} reads in the next evaluations. */
+    public LossChecks atEpoch(int epoch) {
+        loss.setEpoch(epoch);
+        return this;
+    }
+
     public LossValue evaluate(Map<String, INDArray> student, Map<String, INDArray> teacher, int[] labels) {
         return loss.evaluate(asDouble(student), asDouble(teacher), labels);
     }

@@ -41,6 +41,7 @@ public final class CompiledLoss {
     private final LossParameters parameters;
     private final InputGradientTapSet inputGradients;
     private final GradientFunction gradientFunction;
+    private int epoch = 1;
 
     private CompiledLoss(SameDiff sameDiff, Map<String, String> studentPlaceholders,
             Map<String, String> teacherPlaceholders, Map<String, TensorShape> studentShapes,
@@ -179,6 +180,17 @@ public final class CompiledLoss {
     }
 
     /**
+     * Sets the epoch the next batches belong to, counted from 1 ({@link org.distill4j.api.LossGraph#epoch()}); the
+     * trainer sets it at the start of every epoch. 1 until set.
+     */
+    public void setEpoch(int epoch) {
+        if (epoch < 1) {
+            throw new IllegalArgumentException("epochs count from 1, got " + epoch);
+        }
+        this.epoch = epoch;
+    }
+
+    /**
      * The loss and its gradients for one batch.
      *
      * @param student activations of every student tap, batch first
@@ -208,6 +220,10 @@ public final class CompiledLoss {
         }
         SDVariable labelPlaceholder = sameDiff.getVariable(LossGraphDefinition.LABELS);
         feed.put(LossGraphDefinition.LABELS, oneHot(labels, labelPlaceholder.getShape()[1]).castTo(labelPlaceholder.dataType()));
+        if (sameDiff.hasVariable(LossGraphDefinition.EPOCH)) {
+            feed.put(LossGraphDefinition.EPOCH, Nd4j.scalar(sameDiff.getVariable(LossGraphDefinition.EPOCH).dataType(),
+                    epoch));
+        }
         GradientFunction.Values values = gradientFunction.run(feed, detached);
         Map<String, INDArray> outputValues = values.outputs();
         Map<String, INDArray> gradientValues = values.gradients();

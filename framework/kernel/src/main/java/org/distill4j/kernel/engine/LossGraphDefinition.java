@@ -23,6 +23,8 @@ final class LossGraphDefinition implements LossGraph {
 
     /** The placeholder of the one-hot labels, which {@link CompiledLoss} feeds. */
     static final String LABELS = "distill4j_labels";
+    /** The placeholder of the current epoch, counted from 1, declared when an objective reads it. */
+    static final String EPOCH = "distill4j_epoch";
 
     private final SameDiff sameDiff;
     private final Map<String, TensorShape> studentShapes;
@@ -177,6 +179,11 @@ final class LossGraphDefinition implements LossGraph {
     @Override
     public SDVariable teacher(String tap) {
         return sameDiff.getVariable(lookup(teacherPlaceholders, tap, "teacher"));
+    }
+
+    @Override
+    public SDVariable epoch() {
+        return sameDiff.hasVariable(EPOCH) ? sameDiff.getVariable(EPOCH) : sameDiff.placeHolder(EPOCH, dataType);
     }
 
     @Override

@@ -101,6 +101,7 @@ public final class Trainer {
         }
         for (int epoch = records.size(); epoch < settings.epochs(); epoch++) {
             student.setEpoch(epoch);
+            loss.setEpoch(epoch + 1);
             long epochStart = System.nanoTime();
             List<int[]> epochBatches = batchOrder.epoch(shuffle);
             EpochTotals totals = new EpochTotals();

@@ -10,6 +10,8 @@ import org.distill4j.kernel.builtin.SgdOptimizer;
 import org.distill4j.kernel.builtin.SgdParams;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class TrainerTest {
 
@@ -33,6 +36,22 @@ class TrainerTest {
 
         public SDVariable defineLoss(LossGraph graph) {
             return Losses.crossEntropy(graph.sameDiff(), graph.student("logits"), graph.labels());
+        }
+    }
+
+    /** Cross-entropy that reports the epoch the loss graph reads, and weighs the loss by it. */
+    static final class EpochWeighted implements Distiller {
+        public Set<String> studentTaps() {
+            return Set.of("logits");
+        }
+
+        public Set<String> teacherTaps() {
+            return Set.of();
+        }
+
+        public SDVariable defineLoss(LossGraph graph) {
+            graph.reportTerm("epoch", graph.epoch());
+            return Losses.crossEntropy(graph.sameDiff(), graph.student("logits"), graph.labels()).mul(graph.epoch());
         }
     }
 
@@ -85,6 +104,26 @@ class TrainerTest {
                 .hasMessageContaining("learning rate 1000000.0")
                 .hasMessageContaining("lower training.optimizer.params.learning-rate")
                 .satisfies(thrown -> assertThat(((TrainingDivergedException) thrown).epoch()).isEqualTo(1));
+    }
+
+    @Test
+    void theLossReadsTheEpochCountedFromOne() {
+        Dataset data = TinyNetworks.data(3, 96, 30, 30, 7);
+        CompiledLoss loss = CompiledLoss.compile(List.of(new Objective("weighted", new EpochWeighted(), 1.0)), SHAPES,
+                Map.of(), 3);
+        TrainingSettings settings = new TrainingSettings(3, 32, new SgdOptimizer(new SgdParams(0.01, 0, false, 0)),
+                new ConstantSchedule(), Augmentation.NONE, Selection.LAST, true);
+
+        TrainingOutcome outcome = new Trainer(ProgressListener.SILENT).train(TinyNetworks.convolutional(11, 3, false),
+                Optional.empty(), loss, data, settings, TrainableGraph.UpdateHook.NONE, 11);
+
+        assertThat(outcome.epochs()).extracting(record -> record.terms().get("epoch")).containsExactly(1.0, 2.0, 3.0);
+        Map<String, INDArray> logits = Map.of("logits", Nd4j.createFromArray(new float[][] {{1, 2, 0.5f}}));
+        loss.setEpoch(1);
+        double first = loss.evaluate(logits, Map.of(), new int[] {1}).loss();
+        loss.setEpoch(4);
+        assertThat(loss.evaluate(logits, Map.of(), new int[] {1}).loss()).isCloseTo(4 * first, within(1e-5));
+        assertThatThrownBy(() -> loss.setEpoch(0)).hasMessage("epochs count from 1, got 0");
     }
 
     private static TrainingOutcome train(Dataset data, long seed, Selection selection) {
