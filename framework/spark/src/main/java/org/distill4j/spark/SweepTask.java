@@ -6,7 +6,6 @@ import org.apache.spark.api.java.function.Function;
 import org.apache.spark.resource.ResourceInformation;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,12 +166,12 @@ public final class SweepTask implements Function<SweepTaskRequest, Integer> {
         }
     }
 
+    // As Spark names it (the sweep's progress lines use the scheduler's host for the executor too).
     private static String executor() {
-        String id = SparkEnv.get() == null ? "?" : SparkEnv.get().executorId();
-        try {
-            return id + " (" + InetAddress.getLocalHost().getHostName() + ")";
-        } catch (IOException e) {
-            return id;
+        SparkEnv environment = SparkEnv.get();
+        if (environment == null) {
+            return "?";
         }
+        return environment.executorId() + " (" + environment.blockManager().blockManagerId().host() + ")";
     }
 }

@@ -11,7 +11,9 @@ import org.distill4j.cli.sweep.SweepOutcome;
 import org.distill4j.cli.sweep.SweepPlan;
 import org.distill4j.cli.sweep.SweepProgress;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -88,12 +90,24 @@ public final class SparkSweep {
                 "distill4j-spark-driver-" + ProcessHandle.current().pid() + ".log");
         out.println("spark: starting the driver at " + settings.master() + " (its log: " + driverLog + ")");
         out.flush();
+        int status;
         try (SparkDriver driver = SparkDriver.start(command.command(settings, "distill4j sweep"), driverLog, line -> {
             out.println(line);
             out.flush();
         })) {
-            return sweep.applyAsInt(driver);
+            status = sweep.applyAsInt(driver);
         }
+        // Kept when something failed (the sweep names it then); a sweep that succeeded leaves nothing in /tmp.
+        if (status == 0) {
+            try {
+                Files.deleteIfExists(driverLog);
+            } catch (IOException e) {
+                out.println("spark: cannot remove the driver's log " + driverLog + ": " + e.getMessage());
+            }
+        } else {
+            out.println("spark: the driver's log is kept: " + driverLog);
+        }
+        return status;
     }
 
     private int execute(SparkDriver driver, SweepPlan plan, SweepLayout layout, JobCommandLine commandLine) {

@@ -30,8 +30,8 @@ public final class SweepParent {
     }
 
     private static void stop(long pid) {
-        System.err.println("distill4j: the sweep that started this job (process " + pid + ") has ended; stopping"
-                + " the job (its run is not DONE and the next sweep redoes it)");
+        System.err.println("distill4j: the process that started this job (process " + pid + ", its sweep or its"
+                + " Spark executor) has ended; stopping the job (its run is not DONE and the next sweep redoes it)");
         System.err.flush();
         Runtime.getRuntime().halt(STOPPED);
     }

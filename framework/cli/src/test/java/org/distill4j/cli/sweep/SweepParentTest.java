@@ -25,8 +25,8 @@ class SweepParentTest {
 
             assertThat(job.waitFor(30, TimeUnit.SECONDS)).as("the job stopped").isTrue();
             assertThat(job.exitValue()).isEqualTo(SweepParent.STOPPED);
-            assertThat(new String(job.getInputStream().readAllBytes())).contains("the sweep that started this job"
-                    + " (process " + sweep.pid() + ") has ended");
+            assertThat(new String(job.getInputStream().readAllBytes())).contains("the process that started this job"
+                    + " (process " + sweep.pid() + ", its sweep or its Spark executor) has ended");
         } finally {
             job.destroyForcibly();
             sweep.destroyForcibly();
