@@ -41,7 +41,8 @@ public final class SparkDriver implements AutoCloseable {
     private final Path log;
     private final Consumer<String> progress;
     private final CompletableFuture<Integer> slots = new CompletableFuture<>();
-    private volatile CompletableFuture<Integer> pulled = new CompletableFuture<>();
+    // The pull in progress, if any: a driver error without a run id answers it.
+    private volatile CompletableFuture<Integer> pulled = CompletableFuture.completedFuture(0);
     private final Map<String, CompletableFuture<Integer>> waiting = new ConcurrentHashMap<>();
     private final Map<String, String> labels = new ConcurrentHashMap<>();
     // A sweep that is stopped (Ctrl-C) stops its Spark application, whose executors then stop the runs.

@@ -24,6 +24,13 @@ class SparkDriverTest {
             echo "fake driver starting" >&2
             printf 'slots\\t3\\n'
             while IFS= read -r line; do
+              if [ "$(printf '%s' "$line" | cut -f1)" = pull ]; then
+                case "$(printf '%s' "$line" | cut -f2)" in
+                  */refused) printf 'error\t\tcannot copy the finished runs of file:///store\n';;
+                  *) printf 'pulled\t4\n';;
+                esac
+                continue
+              fi
               id=$(printf '%s' "$line" | cut -f2)
               case "$id" in
                 die*) echo "the driver crashed on $id" >&2; exit 7;;
@@ -52,6 +59,17 @@ class SparkDriverTest {
                     .hasMessageContaining("Spark gave up on it: Job aborted: task failed 4 times");
             assertThat(progress).contains("    spark: spark/kd seed 1, attempt 1 runs on executor 0 (h)",
                     "    spark: spark/kd seed 2, attempt 1 on executor 0 (h) failed: ExecutorLostFailure worker lost");
+        }
+    }
+
+    @Test
+    void pullsTheSharedStoresFinishedRunsAndSaysWhyNot() throws IOException {
+        try (SparkDriver driver = fakeDriver()) {
+            driver.slots(Duration.ofSeconds(30));
+
+            assertThat(driver.pull(directory.resolve("results"), Duration.ofSeconds(30))).isEqualTo(4);
+            assertThatThrownBy(() -> driver.pull(directory.resolve("refused"), Duration.ofSeconds(30)))
+                    .hasMessage("cannot copy the finished runs of file:///store");
         }
     }
 
