@@ -19,8 +19,10 @@ import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One op of a {@link LossGraphSchedule}: its context, and its outputs while the input signature stays the same. The
@@ -28,6 +30,10 @@ import java.util.Map;
  * reuse from the last.
  */
 final class ScheduledOp {
+    /** Reductions whose value over one element is that element. */
+    private static final Set<String> IDENTITY_ON_ONE_ELEMENT = Set.of("reduce_sum", "reduce_mean", "reduce_max",
+            "reduce_min", "reduce_prod");
+
     private final SameDiff graph;
     private final SameDiffOp op;
     private final DifferentialFunction function;
@@ -131,7 +137,31 @@ final class ScheduledOp {
             outputs = new INDArray[] {Nd4j.create(shapes.get(0), false)};
             signature = current;
         }
+        if (legacy instanceof ReduceOp reduce && reduce.getOpType() != Op.Type.REDUCE3 && arguments.length > 0
+                && reducesSingleElements(arguments[0], outputs[0])) {
+            reduceSingleElements(reduce, arguments[0], outputs[0]);
+            return;
+        }
         context.setOutputArray(0, outputs[0]);
         Nd4j.exec(legacy, context);
+    }
+
+    /**
+     * Whether a reduction of a vector runs along an axis of length 1 ({@code sum(1)} of {@code [B, 1]}, or over the
+     * batch of one sample): every output is one input. ND4J's executor skips such a reduction as a copy of the op's
+     * own input field ({@code noOp()}), which an op run from a context does not set, and fails.
+     */
+    private static boolean reducesSingleElements(INDArray input, INDArray output) {
+        return input.isVector() && input.length() == output.length() && output.length() > 1;
+    }
+
+    private void reduceSingleElements(ReduceOp reduce, INDArray input, INDArray output) {
+        if (!IDENTITY_ON_ONE_ELEMENT.contains(reduce.opName())) {
+            throw new IllegalStateException("op " + reduce.opName() + " (" + op.getName() + ") reduces an axis of"
+                    + " length 1 of a vector " + Arrays.toString(input.shape()) + ", which ND4J cannot run"
+                    + " from a schedule; reshape the input so that the axis is not of length 1, or use sum, mean, max,"
+                    + " min or prod");
+        }
+        output.assign(input.reshape(output.shape()));
     }
 }

@@ -82,6 +82,65 @@ class LossGraphScheduleTest {
         }
     }
 
+    /**
+     * Reductions along axes of length 1: over the one column of {@code [B, 1]}, and over the batch, which has one
+     * sample in a batch of one.
+     */
+    static final class SingleElementAxes implements Distiller {
+        public Set<String> studentTaps() {
+            return Set.of("logits");
+        }
+
+        public Set<String> teacherTaps() {
+            return Set.of();
+        }
+
+        public SDVariable defineLoss(LossGraph graph) {
+            SDVariable logits = graph.student("logits");
+            SDVariable column = logits.mul(logits).sum(true, 1);
+            SDVariable overColumn = column.sum(1).add(column.max(1)).add(column.mean(1));
+            SDVariable overBatch = logits.sum(0).mul(logits.max(0));
+            return overColumn.mean().add(overBatch.sum());
+        }
+    }
+
+    /**
+     * SameDiff's own execution fails on these reductions in M2.1 (the same NullPointerException), so the schedule is
+     * checked against the values by hand: loss = mean_b 3 s_b + sum_c S_c M_c with s_b = sum_c x_bc^2, S_c and M_c the
+     * sum and maximum of column c; d/dx_bc = 6 x_bc / B + M_c + S_c [b is the argmax of column c].
+     */
+    @Test
+    void reductionsAlongAnAxisOfLengthOneAreScheduled() {
+        CompiledLoss loss = compile(new SingleElementAxes(), true);
+        for (int size : new int[] {1, 4, 1}) {
+            double[][] x = batch(size, 7L * size).student().get("logits").toDoubleMatrix();
+            LossValue value = loss.evaluate(Map.of("logits", Nd4j.createFromArray(x)), Map.of(), new int[size]);
+
+            double expected = 0;
+            double[][] gradient = new double[size][3];
+            for (int b = 0; b < size; b++) {
+                for (int c = 0; c < 3; c++) {
+                    expected += 3 * x[b][c] * x[b][c] / size;
+                    gradient[b][c] = 6 * x[b][c] / size;
+                }
+            }
+            for (int c = 0; c < 3; c++) {
+                double sum = 0;
+                int argmax = 0;
+                for (int b = 0; b < size; b++) {
+                    sum += x[b][c];
+                    argmax = x[b][c] > x[argmax][c] ? b : argmax;
+                }
+                expected += sum * x[argmax][c];
+                for (int b = 0; b < size; b++) {
+                    gradient[b][c] += x[argmax][c] + (b == argmax ? sum : 0);
+                }
+            }
+            assertThat(value.loss()).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+            assertClose(value.gradients().get("logits"), Nd4j.createFromArray(gradient));
+        }
+    }
+
     @Test
     void everyLossKindIsScheduled() {
         assertThat(compile(new Relational(), true).scheduled()).isTrue();
