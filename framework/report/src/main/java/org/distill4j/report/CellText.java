@@ -12,8 +12,10 @@ import java.util.stream.Collectors;
  * @param note      how complete the cell is: {@code n=3}, {@code n=1 of 3}, {@code missing}, or a stale note; empty
  *                  for a complete cell whose runs do not record the metric
  * @param recorded  false when the cell's runs do not record its metric column's metric (shown as –)
+ * @param difference against the table's baseline row, {@code +0.45 ± 0.62} (the 95% interval's half-width) or
+ *                  {@code +0.45} with one seed; empty without a baseline, in its row, or without a shared seed
  */
-record CellText(String value, String deviation, String note, boolean recorded) {
+record CellText(String value, String deviation, String note, boolean recorded, String difference) {
 
     /** What a cell whose runs do not record its metric shows instead of a number. */
     static final String NOT_RECORDED = "–";
@@ -22,6 +24,22 @@ record CellText(String value, String deviation, String note, boolean recorded) {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(deviation, "deviation");
         Objects.requireNonNull(note, "note");
+        Objects.requireNonNull(difference, "difference");
+    }
+
+    /** The cell in its table: with its difference to the baseline row, when the table has one. */
+    static CellText of(Cell cell, Table table) {
+        CellText text = of(cell, table.definition());
+        ValueFormat format = table.definition().format(cell.plan().column());
+        String difference = table.difference(cell).map(paired -> signed(format, paired.mean())
+                + (paired.halfWidth().isPresent() ? " ± " + format.format(paired.halfWidth().getAsDouble()) : ""))
+                .orElse("");
+        return new CellText(text.value, text.deviation, text.note, text.recorded, difference);
+    }
+
+    private static String signed(ValueFormat format, double value) {
+        String shown = format.format(value);
+        return shown.startsWith("-") ? shown : "+" + shown;
     }
 
     /** The cell with the format of its column: a metric column's own, or the table's. */
@@ -34,7 +52,7 @@ record CellText(String value, String deviation, String note, boolean recorded) {
             // The runs are there, the metric is not: a run count would read as a value over those runs, so only an
             // incomplete cell keeps its note (what --strict refuses must stay visible).
             return new CellText("", "", cell.status() == CellStatus.COMPLETE && cell.dirtyRuns().isEmpty() ? ""
-                    : note(cell), false);
+                    : note(cell), false, "");
         }
         CellValue value = cell.value();
         String shown = "";
@@ -44,7 +62,7 @@ record CellText(String value, String deviation, String note, boolean recorded) {
                     : format.format(value.center().orElseThrow());
         }
         String deviation = value.deviation().isPresent() ? format.format(value.deviation().getAsDouble()) : "";
-        return new CellText(shown, deviation, note(cell), true);
+        return new CellText(shown, deviation, note(cell), true, "");
     }
 
     /**
@@ -58,7 +76,8 @@ record CellText(String value, String deviation, String note, boolean recorded) {
         if (value.isEmpty()) {
             return "— (" + note + ")";
         }
-        return value + (deviation.isEmpty() ? "" : " ± " + deviation) + " (" + note + ")";
+        return value + (deviation.isEmpty() ? "" : " ± " + deviation) + " (" + note + ")"
+                + (difference.isEmpty() ? "" : ", Δ " + difference);
     }
 
     private static String note(Cell cell) {

@@ -1,11 +1,14 @@
 package org.distill4j.report;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A table as CSV ({@code <table>.csv}), one line per cell: row, column, value, deviation, n, expected-n, status,
  * older-runs, paper. Numbers are written with the column's format (a metric column's own, else the table's), as
- * the table shows them; a cell whose runs do not record its metric column's metric has an empty value. A fixed row's
+ * the table shows them; a table with a baseline row adds difference, difference-ci95 (the 95% interval's
+ * half-width) and pairs. A cell whose runs do not record its metric column's metric has an empty value. A fixed row's
  * one cell has the column {@code (all)}, a table without columns an empty column. RFC 4180 quoting, '\n' line ends.
  */
 final class CsvTableWriter {
@@ -14,15 +17,30 @@ final class CsvTableWriter {
 
     static String render(Table table) {
         StringBuilder text = new StringBuilder();
-        text.append(line(List.of("row", "column", "value", "deviation", "n", "expected-n", "status", "older-runs",
-                "paper")));
+        boolean baseline = table.definition().baselineRow().isPresent();
+        List<String> header = new ArrayList<>(List.of("row", "column", "value", "deviation", "n", "expected-n",
+                "status", "older-runs", "paper"));
+        if (baseline) {
+            header.addAll(List.of("difference", "difference-ci95", "pairs"));
+        }
+        text.append(line(header));
         for (TableRow row : table.rows()) {
             for (Cell cell : row.cells()) {
                 CellText shown = CellText.of(cell, table.definition());
                 String column = row.fixed() ? FIXED_ROW_COLUMN : cell.column();
-                text.append(line(List.of(row.label(), column, shown.value(), shown.deviation(),
+                List<String> fields = new ArrayList<>(List.of(row.label(), column, shown.value(), shown.deviation(),
                         Integer.toString(cell.runs().size()), Integer.toString(cell.seeds().size()),
-                        cell.status().text(), Integer.toString(cell.olderRuns().size()), row.paper().orElse(""))));
+                        cell.status().text(), Integer.toString(cell.olderRuns().size()), row.paper().orElse("")));
+                if (baseline) {
+                    ValueFormat format = table.definition().format(cell.plan().column());
+                    Optional<PairedDifference> difference = table.difference(cell);
+                    fields.add(difference.map(paired -> format.format(paired.mean())).orElse(""));
+                    fields.add(difference.flatMap(paired -> paired.halfWidth().isPresent()
+                            ? Optional.of(format.format(paired.halfWidth().getAsDouble())) : Optional.empty())
+                            .orElse(""));
+                    fields.add(difference.map(paired -> Integer.toString(paired.pairs())).orElse(""));
+                }
+                text.append(line(fields));
             }
         }
         return text.toString();

@@ -104,7 +104,7 @@ public final class HtmlReport {
             for (int column = 0; column < table.valueColumnCount(); column++) {
                 Cell cell = row.cellInColumn(column);
                 page.append("<td class=\"").append(cell.status().text()).append("\">")
-                        .append(Html.escape(CellText.of(cell, table.definition()).plain())).append("</td>");
+                        .append(Html.escape(CellText.of(cell, table).plain())).append("</td>");
             }
             if (table.hasPaperColumn()) {
                 page.append("<td class=\"paper\">").append(Html.escape(row.paper().orElse(""))).append("</td>");

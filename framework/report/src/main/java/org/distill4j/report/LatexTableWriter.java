@@ -33,7 +33,7 @@ final class LatexTableWriter {
         for (TableRow row : table.rows()) {
             text.append("    ").append(escape(row.label()));
             for (int column = 0; column < table.valueColumnCount(); column++) {
-                text.append(" & ").append(cell(CellText.of(row.cellInColumn(column), table.definition())));
+                text.append(" & ").append(cell(CellText.of(row.cellInColumn(column), table)));
             }
             if (table.hasPaperColumn()) {
                 text.append(" & ").append(escape(row.paper().orElse("")));
@@ -59,7 +59,7 @@ final class LatexTableWriter {
             return "---" + note;
         }
         return escape(shown.value()) + (shown.deviation().isEmpty() ? "" : " $\\pm$ " + escape(shown.deviation()))
-                + note;
+                + note + (shown.difference().isEmpty() ? "" : ", $\\Delta$ " + escape(shown.difference()));
     }
 
     /** Text with LaTeX's special characters escaped, and the few typographic symbols tables use made portable. */

@@ -28,7 +28,7 @@ final class MarkdownTableWriter {
             List<String> cells = new ArrayList<>();
             cells.add(row.label());
             for (int column = 0; column < table.valueColumnCount(); column++) {
-                cells.add(CellText.of(row.cellInColumn(column), table.definition()).plain());
+                cells.add(CellText.of(row.cellInColumn(column), table).plain());
             }
             if (table.hasPaperColumn()) {
                 cells.add(row.paper().orElse(""));

@@ -2,6 +2,7 @@ package org.distill4j.report;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A built table: its spec, the profile it was built for, and every cell with its runs.
@@ -52,6 +53,20 @@ public record Table(TableSpecFile spec, String profile, String specPath, String 
     /** The cells that are not complete: what {@code --strict} refuses. */
     public List<Cell> incompleteCells() {
         return cells().stream().filter(cell -> cell.status() != CellStatus.COMPLETE).toList();
+    }
+
+    /**
+     * The cell against the baseline row's cell of the same column (its one cell when it is fixed): empty without a
+     * baseline, for the baseline's own cells, and when the two cells share no seed with a value.
+     */
+    public Optional<PairedDifference> difference(Cell cell) {
+        Optional<TableRow> baseline = definition().baselineRow()
+                .flatMap(label -> rows.stream().filter(row -> row.label().equals(label)).findFirst());
+        if (baseline.isEmpty() || baseline.get().label().equals(cell.row())) {
+            return Optional.empty();
+        }
+        int column = cell.plan().column().orElse(0);
+        return PairedDifference.of(cell, baseline.get().cellInColumn(column));
     }
 
     /** Whether any row gives the paper's value, which adds a "paper (reported)" column. */

@@ -41,6 +41,9 @@ final class TableLegend {
             lines.add("damaged: a finished run's records cannot be read (the table's provenance file names it and says"
                     + " why); it is left out. Delete its directory and re-run it.");
         }
+        table.definition().baselineRow().ifPresent(baseline -> lines.add("Δ: the mean difference to the row '"
+                + baseline + "' in the same column, seed by seed over the seeds both cells have, ± the half-width of its"
+                + " 95% confidence interval (Student's t with n − 1 degrees of freedom; no interval with one seed)."));
         if (table.hasPaperColumn()) {
             lines.add("paper (reported): the value published in the paper, copied from it, not measured here.");
         }

@@ -37,6 +37,10 @@ public record TableSpec(
         List<MetricColumn> metricColumns,
         @Parameter(description = "plots to draw beside the table", defaultValue = "[]")
         List<PlotSpec> plots,
+        @Parameter(description = "the label of a row every other cell is compared with, seed by seed, in the same"
+                + " column: the mean difference and its 95% confidence interval (Student's t)",
+                defaultValue = Parameter.ABSENT)
+        String baseline,
         @Parameter(description = "free text printed under the table", defaultValue = "''")
         String notes) {
 
@@ -79,6 +83,11 @@ public record TableSpec(
         return column.isPresent() && !metricColumns.isEmpty()
                 ? Optional.of(metricColumns.get(column.getAsInt()))
                 : Optional.empty();
+    }
+
+    /** The row every other cell is compared with, if the table names one. */
+    public Optional<String> baselineRow() {
+        return Optional.ofNullable(baseline);
     }
 
     /** The parameter columns, when the table has them; without, each row has a single value. */

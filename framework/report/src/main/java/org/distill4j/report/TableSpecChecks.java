@@ -64,6 +64,9 @@ final class TableSpecChecks {
                 }
             }
         }
+        spec.baselineRow().filter(baseline -> !labels.containsKey(baseline)).ifPresent(baseline ->
+                problems.add(new Problem("baseline", "no row is labelled '" + baseline + "'; name one of the rows: "
+                        + String.join(", ", spec.rows().stream().map(row -> "'" + row.label() + "'").toList()))));
         return problems;
     }
 

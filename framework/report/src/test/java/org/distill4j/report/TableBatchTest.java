@@ -40,7 +40,7 @@ class TableBatchTest {
         assertThat(batch.invalid()).extracting(InvalidTableSpecException::source).containsExactly(unknownKey, badColumn);
         assertThat(batch.problemLines(project.root)).startsWith("INVALID experiments/demo/tables/a.yaml: 1 problem",
                 "  - colour: unknown key 'colour'; known keys: table, title, metric, scale, aggregation, format, rows,"
-                        + " columns, metric-columns, plots, notes", "INVALID experiments/demo/tables/b.yaml: 2 problems");
+                        + " columns, metric-columns, plots, baseline, notes", "INVALID experiments/demo/tables/b.yaml: 2 problems");
         assertThat(batch.problemLines(project.root.resolve("elsewhere")).get(0)).isEqualTo("INVALID " + unknownKey
                 + ": 1 problem");
     }
