@@ -59,4 +59,17 @@ public interface LossGraph {
      *              {@link ParameterInit#zeros} for biases
      */
     SDVariable parameter(String name, long[] shape, ParameterInit init);
+
+    /**
+     * A loss parameter that an earlier training stage of the run trained, fixed in this loss: for a method that trains
+     * part of its loss in a stage of its own and uses it unchanged afterwards (factor transfer's paraphraser, trained
+     * to reconstruct the teacher's features before the student learns from its factors). It is found by the name its
+     * distiller declared it under in that stage ({@link #parameter}, with the kernel's prefix when that stage's loss
+     * had several distillers); the latest stage that declares it wins. The kernel checks, before any stage trains,
+     * that an earlier stage declares it with this shape, and refuses the run otherwise, naming what the stages declare.
+     *
+     * @param name  the parameter's name in the stage that trains it
+     * @param shape its full shape (no batch dimension)
+     */
+    SDVariable trainedParameter(String name, long[] shape);
 }

@@ -43,6 +43,15 @@ public final class LossChecks {
         return this;
     }
 
+    /**
+     * Gives a parameter the loss reads from an earlier stage ({@link org.distill4j.api.LossGraph#trainedParameter})
+     * the values that stage would have left; zeros until set.
+     */
+    public LossChecks withTrainedParameter(String name, INDArray values) {
+        loss.bindTrainedParameter(name, values);
+        return this;
+    }
+
     public LossValue evaluate(Map<String, INDArray> student, Map<String, INDArray> teacher, int[] labels) {
         return loss.evaluate(asDouble(student), asDouble(teacher), labels);
     }

@@ -13,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,12 +42,17 @@ public final class CompiledLoss {
     private final LossParameters parameters;
     private final InputGradientTapSet inputGradients;
     private final GradientFunction gradientFunction;
+    private final Map<String, long[]> trainedParameters;
+    private final Map<String, String> trainedParameterUsers;
     private int epoch = 1;
 
     private CompiledLoss(SameDiff sameDiff, Map<String, String> studentPlaceholders,
             Map<String, String> teacherPlaceholders, Map<String, TensorShape> studentShapes,
-            Map<String, String> termVariables, LossParameters parameters, InputGradientTapSet inputGradients) {
+            Map<String, String> termVariables, LossParameters parameters, InputGradientTapSet inputGradients,
+            Map<String, long[]> trainedParameters, Map<String, String> trainedParameterUsers) {
         this.sameDiff = sameDiff;
+        this.trainedParameters = Map.copyOf(trainedParameters);
+        this.trainedParameterUsers = Map.copyOf(trainedParameterUsers);
         this.studentPlaceholders = Map.copyOf(studentPlaceholders);
         this.teacherPlaceholders = Map.copyOf(teacherPlaceholders);
         this.studentShapes = Map.copyOf(studentShapes);
@@ -115,7 +121,36 @@ public final class CompiledLoss {
         createGradientFunction(sameDiff, definition.studentPlaceholders().values().toArray(new String[0]));
         return new CompiledLoss(sameDiff, definition.studentPlaceholders(), definition.teacherPlaceholders(),
                 definition.studentTapShapes(), new LinkedHashMap<>(definition.terms()), definition.parameters(),
-                inputGradients);
+                inputGradients, definition.trainedParameters(), definition.trainedParameterUsers());
+    }
+
+    /**
+     * The loss parameters of earlier stages this loss reads ({@link org.distill4j.api.LossGraph#trainedParameter}),
+     * by name, with their shapes.
+     */
+    public Map<String, long[]> trainedParameters() {
+        return trainedParameters;
+    }
+
+    /** The distiller that reads a trained parameter, for messages. */
+    public String trainedParameterUser(String name) {
+        return trainedParameterUsers.getOrDefault(name, "?");
+    }
+
+    /** Gives a trained parameter this loss reads the values an earlier stage left it with (cast to its precision). */
+    public void bindTrainedParameter(String name, INDArray values) {
+        long[] shape = trainedParameters.get(name);
+        if (shape == null) {
+            throw new IllegalArgumentException("this loss reads no trained parameter '" + name + "'; it reads "
+                    + trainedParameters.keySet());
+        }
+        if (!Arrays.equals(shape, values.shape())) {
+            throw new IllegalArgumentException("trained parameter '" + name + "' has shape "
+                    + Arrays.toString(values.shape()) + ", but " + trainedParameterUser(name)
+                    + " reads it with shape " + Arrays.toString(shape));
+        }
+        INDArray constant = sameDiff.getVariable(LossGraphDefinition.TRAINED_PREFIX + name).getArr();
+        constant.assign(values.castTo(constant.dataType()));
     }
 
     /**

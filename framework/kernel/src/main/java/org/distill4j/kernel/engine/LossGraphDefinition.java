@@ -7,7 +7,9 @@ import org.distill4j.api.network.TensorShape;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,8 @@ final class LossGraphDefinition implements LossGraph {
     static final String LABELS = "distill4j_labels";
     /** The placeholder of the current epoch, counted from 1, declared when an objective reads it. */
     static final String EPOCH = "distill4j_epoch";
+    /** The prefix of the constants that hold earlier stages' trained parameters. */
+    static final String TRAINED_PREFIX = "distill4j_trained_";
 
     private final SameDiff sameDiff;
     private final Map<String, TensorShape> studentShapes;
@@ -35,6 +39,8 @@ final class LossGraphDefinition implements LossGraph {
     private final Map<String, String> teacherPlaceholders = new LinkedHashMap<>();
     private final Map<String, String> terms = new LinkedHashMap<>();
     private final LossParameters parameters;
+    private final Map<String, long[]> trainedParameters = new LinkedHashMap<>();
+    private final Map<String, String> trainedParameterUsers = new LinkedHashMap<>();
     private final InputGradientTapSet inputGradients;
     // The objective being defined: its reported terms and declared parameters are prefixed, problems name it.
     private String prefix = "";
@@ -222,6 +228,32 @@ final class LossGraphDefinition implements LossGraph {
                     + " it, e.g. 'regressor.weight'");
         }
         return parameters.declare(parameterPrefix + name, objective, shape, init, dataType);
+    }
+
+    @Override
+    public SDVariable trainedParameter(String name, long[] shape) {
+        Objects.requireNonNull(name, "name");
+        String variable = TRAINED_PREFIX + name;
+        long[] earlier = trainedParameters.putIfAbsent(name, shape.clone());
+        if (earlier != null && !Arrays.equals(earlier, shape)) {
+            throw new IllegalArgumentException(objective + " reads the trained parameter '" + name + "' with shape "
+                    + Arrays.toString(shape) + ", but " + trainedParameterUsers.get(name) + " reads it with shape "
+                    + Arrays.toString(earlier));
+        }
+        trainedParameterUsers.putIfAbsent(name, objective);
+        // Zeros until the stage that trains it has ended; CompiledLoss#bindTrainedParameter then fills them in place.
+        return sameDiff.hasVariable(variable) ? sameDiff.getVariable(variable)
+                : sameDiff.constant(variable, Nd4j.zeros(dataType, shape));
+    }
+
+    /** The parameters of earlier stages the objectives read, by name, with the shapes they read them with. */
+    Map<String, long[]> trainedParameters() {
+        return trainedParameters;
+    }
+
+    /** Which objective first read each trained parameter, for messages. */
+    Map<String, String> trainedParameterUsers() {
+        return trainedParameterUsers;
     }
 
     private static String lookup(Map<String, String> placeholders, String tap, String network) {

@@ -73,7 +73,17 @@ final class StudentTraining {
     TrainedStudent train(MadeStudent made) {
         NetworkSpec spec = made.spec();
         TrainingPlan plan = experiment.training().orElseThrow();
+        // Every loss is compiled before anything trains: a loss that reads a parameter no earlier stage trains fails
+        // now, not after the stages before it.
+        List<CompiledLoss> stageLosses = new ArrayList<>();
+        for (int i = 0; i < experiment.stages().size(); i++) {
+            stageLosses.add(CompiledLoss.compile(objectives.stages().get(i), spec.shapes(), teacherShapes,
+                    data.classes()));
+        }
         CompiledLoss loss = CompiledLoss.compile(objectives.main(), spec.shapes(), teacherShapes, data.classes());
+        StageParameterHandOver handOver = new StageParameterHandOver(
+                experiment.stages().stream().map(TrainingStage::name).toList(), stageLosses, loss);
+        handOver.check();
         // Initialised as the family says, then overwritten by the starting weights of a compressed student.
         TrainableGraph student = GraphBuilder.initialise(new TrainableGraph(GraphBuilder.configure(spec,
                 GraphSettings.inference(seed).withTaps(objectives.studentTaps()))), spec, seed);
@@ -86,7 +96,8 @@ final class StudentTraining {
         List<StageOutcome> stages = new ArrayList<>();
         int count = experiment.stages().size() + 1;
         for (int i = 0; i < experiment.stages().size(); i++) {
-            stages.add(trainStage(i, count, student, spec, made.training()));
+            stages.add(trainStage(i, count, student, spec, made.training(), stageLosses.get(i)));
+            handOver.handOver(i);
         }
         if (!experiment.stages().isEmpty()) {
             out.printf(Locale.ROOT, "   stage %d of %d: main training%n", count, count);
@@ -99,10 +110,8 @@ final class StudentTraining {
     }
 
     private StageOutcome trainStage(int index, int count, TrainableGraph student, NetworkSpec spec,
-            TrainingHook training) {
+            TrainingHook training, CompiledLoss loss) {
         TrainingStage stage = experiment.stages().get(index);
-        CompiledLoss loss = CompiledLoss.compile(objectives.stages().get(index), spec.shapes(), teacherShapes,
-                data.classes());
         TrainableGraph.UpdateHook frozen = stage.trained() == TrainedParameters.TAPS
                 ? FrozenLayers.outside(student, trainedTaps(loss, spec))
                 : TrainableGraph.UpdateHook.NONE;

@@ -275,6 +275,44 @@ class LossParametersTest {
         };
     }
 
+    /** A loss of the teacher alone (factor transfer's paraphraser): its parameter learns the teacher's mean logits. */
+    static final class TeacherOnly implements Distiller {
+        public Set<String> studentTaps() {
+            return Set.of();
+        }
+
+        public Set<String> teacherTaps() {
+            return Set.of("logits");
+        }
+
+        public SDVariable defineLoss(LossGraph graph) {
+            SDVariable centre = graph.parameter("centre", new long[] {3}, ParameterInit.zeros());
+            SDVariable difference = graph.teacher("logits").sub(centre);
+            return difference.mul(difference).mean();
+        }
+    }
+
+    @Test
+    void aLossWithoutStudentTapsTrainsItsParametersAndLeavesTheStudentAlone() {
+        Dataset data = TinyNetworks.data(3, TRAIN, 30, 30, 7);
+        CompiledLoss loss = CompiledLoss.compile(List.of(new Objective("teacher-only", new TeacherOnly(), 1.0)),
+                SHAPES, SHAPES, 3);
+        TrainableGraph teacher = TinyNetworks.convolutional(5, 3, false);
+        TrainableGraph student = TinyNetworks.convolutional(11, 3, false);
+        INDArray before = student.params().dup();
+        TrainingSettings settings = new TrainingSettings(3, BATCH, sgd(0.1, 0.9, 0), new ConstantSchedule(),
+                Augmentation.NONE, Selection.LAST, false);
+
+        // As a stage with train: taps runs it: no student tap, so every student layer is kept (batch-norm statistics
+        // included, which the training-mode forward would otherwise move).
+        TrainingOutcome outcome = new Trainer(ProgressListener.SILENT).train(student, Optional.of(teacher), loss, data,
+                settings, FrozenLayers.outside(student, Set.of()), 11);
+
+        assertThat(outcome.epochs().get(2).trainLoss()).isLessThan(outcome.epochs().get(0).trainLoss());
+        assertThat(loss.parameters().value("centre").amaxNumber().doubleValue()).isGreaterThan(0);
+        assertThat(student.params()).isEqualTo(before);
+    }
+
     private static CompiledLoss compile(Distiller distiller) {
         String name = distiller instanceof Anchored || distiller instanceof Probe
                 ? distiller.getClass().getSimpleName().toLowerCase() : "declaring";
