@@ -52,7 +52,8 @@ public final class FitnetsHintDistiller implements Distiller {
         HintShapes.problem(params, student, teacher).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
-        SDVariable regressed = Regressor.apply(graph, graph.student(params.student()), student, teacher);
+        SDVariable regressed = Regressor.apply(graph, graph.student(params.student()), student, teacher,
+                params.regressor());
         SDVariable difference = graph.teacher(params.teacher()).sub(regressed);
         SDVariable squared = difference.mul(difference);
         if (params.reduction() == HintReduction.CODE) {

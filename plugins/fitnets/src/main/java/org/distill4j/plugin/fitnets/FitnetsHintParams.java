@@ -13,7 +13,8 @@ public record FitnetsHintParams(
         @Parameter(description = "the teacher's hint vertex u_h; the student's vertex name when left out",
                 defaultValue = Parameter.ABSENT) String teacher,
         @Parameter(description = "regressor r: conv (the paper's linear convolution of kernel (Hs-Ht+1)x(Ws-Wt+1),"
-                + " no padding, student channels to teacher channels; a dense map between vectors)",
+                + " no padding, student channels to teacher channels; a dense map between vectors) or conv-bn-relu"
+                + " (RepDistiller's ConvReg: that convolution, then training-mode batch norm and ReLU; feature maps)",
                 defaultValue = "conv") HintRegressor regressor,
         @Parameter(description = "reduction: paper (1/2 sum over elements per sample, mean over the batch;"
                 + " HintCost, two-stage training) or code (mean over every element; RepDistiller, used with weight"
@@ -24,7 +25,7 @@ public record FitnetsHintParams(
         teacher = teacher == null ? student : vertex(teacher, "teacher", "the teacher's hint vertex, or leave it"
                 + " out for the student's vertex name");
         if (regressor == null) {
-            throw new IllegalArgumentException("regressor must be conv, got nothing");
+            throw new IllegalArgumentException("regressor must be conv or conv-bn-relu, got nothing");
         }
         if (reduction == null) {
             throw new IllegalArgumentException("reduction must be paper or code, got nothing");

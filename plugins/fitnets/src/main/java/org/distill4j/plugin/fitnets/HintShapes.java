@@ -26,6 +26,18 @@ final class HintShapes {
                     + " cannot enlarge a map, so guide an earlier student vertex (at least " + teacher.height() + "x"
                     + teacher.width() + ") or hint from a later teacher vertex");
         }
+        if (params.regressor() == HintRegressor.CONV_BN_RELU && student.flat()) {
+            return Optional.of("regressor conv-bn-relu is RepDistiller's ConvReg, a convolution between feature maps,"
+                    + " but " + params.student() + " and " + params.teacher() + " are vectors; use regressor conv"
+                    + " (a dense map) or tap feature maps");
+        }
+        if (params.regressor() == HintRegressor.CONV_BN_RELU && (student.height() == 2 * teacher.height()
+                || 2 * student.height() == teacher.height())) {
+            return Optional.of("the student's guided vertex " + params.student() + " (" + student + ") is twice or"
+                    + " half the height of the teacher's hint vertex " + params.teacher() + " (" + teacher + "),"
+                    + " where RepDistiller's ConvReg uses a stride-2 or transposed convolution that regressor"
+                    + " conv-bn-relu does not implement; tap maps of the same size, or use regressor conv");
+        }
         return Optional.empty();
     }
 

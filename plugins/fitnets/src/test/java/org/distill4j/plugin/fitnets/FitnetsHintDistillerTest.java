@@ -59,6 +59,48 @@ class FitnetsHintDistillerTest {
     }
 
     @Test
+    void repDistillersConvRegMatchesTheLoopReferenceAndItsGradientsFiniteDifferences() {
+        double[][][][] student = HintReference.random(11, 3, 2, 5, 3);
+        double[][][][] teacher = HintReference.random(12, 3, 2, 3, 2);
+        double[] flatWeight = HintReference.random(13, 3 * 2 * 2 * 2);
+        double[] bias = HintReference.random(14, 2);
+        double[] gamma = {1.3, 0.7};
+        double[] beta = {0.2, -0.1};
+        for (HintReduction reduction : HintReduction.values()) {
+            LossChecks checks = LossChecks.of(new FitnetsHintDistiller(new FitnetsHintParams("s", "t",
+                    HintRegressor.CONV_BN_RELU, reduction)), Map.of("s", TensorShape.map(2, 5, 3)),
+                    Map.of("t", TensorShape.map(2, 3, 2)), 2);
+            checks.setParameter("regressor.weight", Nd4j.create(flatWeight, new long[] {3, 2, 2, 2}, DataType.DOUBLE));
+            checks.setParameter("regressor.bias", Nd4j.createFromArray(bias));
+            checks.setParameter("regressor.gamma", Nd4j.createFromArray(gamma));
+            checks.setParameter("regressor.beta", Nd4j.createFromArray(beta));
+            Map<String, INDArray> studentTap = Map.of("s", HintReference.array(student));
+            Map<String, INDArray> teacherTap = Map.of("t", HintReference.array(teacher));
+
+            double expected = HintReference.convRegLoss(student, teacher, HintReference.kernel(flatWeight, 3, 2, 2,
+                    2), bias, gamma, beta, reduction);
+            assertThat(checks.parameters()).containsOnlyKeys("regressor.weight", "regressor.bias", "regressor.gamma",
+                    "regressor.beta");
+            assertThat(checks.evaluate(studentTap, teacherTap, LABELS).loss()).as("%s", reduction)
+                    .isCloseTo(expected, within(1e-10));
+            assertThat(checks.maxRelativeGradientError(studentTap, teacherTap, LABELS, 1e-6, 1e-9)).as("%s",
+                    reduction).isLessThan(1e-3);
+        }
+    }
+
+    @Test
+    void convRegRefusesVectorsAndMapsTwiceOrHalfTheSize() {
+        FitnetsHintParams convReg = new FitnetsHintParams("s", "t", HintRegressor.CONV_BN_RELU, HintReduction.CODE);
+
+        assertThat(HintShapes.problem(convReg, TensorShape.vector(4), TensorShape.vector(3))).get().asString()
+                .contains("regressor conv-bn-relu is RepDistiller's ConvReg, a convolution between feature maps");
+        assertThat(HintShapes.problem(convReg, TensorShape.map(2, 8, 8), TensorShape.map(2, 4, 4))).get().asString()
+                .contains("twice or half the height").contains("stride-2 or transposed convolution");
+        assertThat(HintShapes.problem(convReg, TensorShape.map(2, 8, 8), TensorShape.map(4, 8, 8))).isEmpty();
+        assertThat(HintShapes.problem(convReg, TensorShape.map(2, 9, 9), TensorShape.map(4, 6, 6))).isEmpty();
+    }
+
+    @Test
     void vectorsMatchTheLoopReferenceThroughADenseRegressor() {
         double[][] student = {{0.3, -1.2, 0.8, 2.0}, {1.1, 0.4, -0.6, 0.1}};
         double[][] teacher = {{1.0, -0.5, 0.2}, {0.0, 0.7, -1.3}};

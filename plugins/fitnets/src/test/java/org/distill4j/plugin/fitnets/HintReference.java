@@ -83,6 +83,57 @@ final class HintReference {
         return reduce(total, elements, student.length, reduction);
     }
 
+    /**
+     * The hint loss between maps through RepDistiller's ConvReg: the convolution, then batch norm in training mode
+     * (per channel, the mean and biased variance over the batch and positions, eps 1e-5, then gamma and beta), then
+     * a ReLU.
+     */
+    static double convRegLoss(double[][][][] student, double[][][][] teacher, double[][][][] weight, double[] bias,
+            double[] gamma, double[] beta, HintReduction reduction) {
+        int batch = student.length;
+        double[][][][] regressed = new double[batch][][][];
+        for (int b = 0; b < batch; b++) {
+            regressed[b] = convolve(student[b], weight, bias);
+        }
+        int channels = bias.length;
+        int height = regressed[0][0].length;
+        int width = regressed[0][0][0].length;
+        double total = 0;
+        long elements = 0;
+        for (int c = 0; c < channels; c++) {
+            double mean = 0;
+            for (int b = 0; b < batch; b++) {
+                for (int i = 0; i < height; i++) {
+                    for (int j = 0; j < width; j++) {
+                        mean += regressed[b][c][i][j];
+                    }
+                }
+            }
+            mean /= batch * height * width;
+            double variance = 0;
+            for (int b = 0; b < batch; b++) {
+                for (int i = 0; i < height; i++) {
+                    for (int j = 0; j < width; j++) {
+                        variance += (regressed[b][c][i][j] - mean) * (regressed[b][c][i][j] - mean);
+                    }
+                }
+            }
+            variance /= batch * height * width;
+            for (int b = 0; b < batch; b++) {
+                for (int i = 0; i < height; i++) {
+                    for (int j = 0; j < width; j++) {
+                        double normalised = (regressed[b][c][i][j] - mean) / Math.sqrt(variance + 1e-5);
+                        double activated = Math.max(0, gamma[c] * normalised + beta[c]);
+                        double difference = teacher[b][c][i][j] - activated;
+                        total += difference * difference;
+                        elements++;
+                    }
+                }
+            }
+        }
+        return reduce(total, elements, batch, reduction);
+    }
+
     /** The hint loss between vectors through a dense regressor {@code weight[C_s][C_t]}. */
     static double vectorLoss(double[][] student, double[][] teacher, double[][] weight, double[] bias,
             HintReduction reduction) {
